@@ -1,0 +1,70 @@
+import { Effect, ParseResult, Schema } from "effect"
+import { makeHttpClient } from "../http/index.ts"
+import { toJsonPathFromKeys } from "./configPath.ts"
+import type { ConnectorContext, ConnectorDefinition, SystemDeclaration, SystemDefaults } from "./define.ts"
+import { isEnvRef } from "./env.ts"
+import { ConfigError } from "./errors.ts"
+
+/** A configured system, ready to read and write: what the sync engine and CLI work with. */
+export interface SystemInstance<Config = unknown> {
+  readonly name: string
+  readonly connector: ConnectorDefinition<Config, unknown>
+  readonly config: Config
+  readonly context: ConnectorContext<Config>
+  readonly defaults: SystemDefaults
+}
+
+/** Replaces every `env("NAME")` in a system's input with the variable's value, or fails naming it. */
+export const resolveEnvRefs = (
+  system: string,
+  input: Readonly<Record<string, unknown>>,
+  environment: Readonly<Record<string, string | undefined>>,
+): Effect.Effect<Record<string, unknown>, ConfigError> =>
+  Effect.gen(function* () {
+    const out: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(input)) {
+      if (!isEnvRef(value)) {
+        out[key] = value
+        continue
+      }
+      const resolved = environment[value.name] ?? value.fallback
+      if (resolved === undefined || resolved === "") {
+        return yield* new ConfigError({
+          path: `systems.${system}.${key}`,
+          detail: `environment variable ${value.name} is not set`,
+          hint: `Export ${value.name} before running esl (e.g. \`export ${value.name}=…\`), or put it in your CI secrets`,
+        })
+      }
+      out[key] = resolved
+    }
+    return out
+  })
+
+/** Builds a system from its declaration: resolves env() values, decodes the config, builds the HTTP client. */
+export const instantiateSystem = <Config, ConfigInput>(
+  name: string,
+  declaration: SystemDeclaration<Config, ConfigInput>,
+  environment: Readonly<Record<string, string | undefined>> = process.env,
+): Effect.Effect<SystemInstance<Config>, ConfigError> =>
+  Effect.gen(function* () {
+    const connector = declaration.connector
+    const input = yield* resolveEnvRefs(name, declaration.input as Readonly<Record<string, unknown>>, environment)
+    const config = yield* Schema.decodeUnknown(connector.config, { errors: "all", onExcessProperty: "error" })(input).pipe(
+      Effect.mapError((error) => {
+        const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
+        return new ConfigError({
+          path: `systems.${name}${first ? toJsonPathFromKeys(first.path) : ""}`,
+          detail: first?.message ?? String(error),
+          hint: `See ${connector.docsUrl} and \`esl connectors\` for ${connector.name}'s options`,
+        })
+      }),
+    )
+    const http = makeHttpClient({ system: name, ...connector.http(config) })
+    return {
+      name,
+      connector: connector as unknown as ConnectorDefinition<Config, unknown>,
+      config,
+      context: { system: name, config, http },
+      defaults: connector.defaults(config),
+    }
+  })

@@ -1,0 +1,5 @@
+export * from "./context.ts"
+export * from "./define.ts"
+export * from "./errors.ts"
+export * from "./run.ts"
+export * from "./valueMap.ts"

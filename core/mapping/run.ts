@@ -1,0 +1,63 @@
+import { Effect, type ParseResult, Schema } from "effect"
+import type { Canonical, EntityName } from "../model/index.ts"
+import { MappingContext, type MappingContextShape } from "./context.ts"
+import type { EntityMapping } from "./define.ts"
+import { issuesOf, MappingError } from "./errors.ts"
+
+const fail = (
+  error: ParseResult.ParseError,
+  ctx: MappingContextShape,
+  entity: string,
+  direction: "decode" | "encode",
+  recordKey: string,
+) => new MappingError({ system: ctx.system, entity, direction, recordKey, issues: issuesOf(error) })
+
+/** Vendor record → canonical record, or a MappingError with JSON paths. */
+export const decodeRecord = <E extends EntityName>(
+  mapping: EntityMapping<E, unknown, unknown>,
+  ctx: MappingContextShape,
+  raw: unknown,
+  recordKey: string,
+): Effect.Effect<Canonical<E>, MappingError> => {
+  const schema = mapping.read
+  if (!schema) {
+    return Effect.fail(
+      new MappingError({
+        system: ctx.system,
+        entity: mapping.entity,
+        direction: "decode",
+        recordKey,
+        issues: [{ path: "$", message: `no read mapping for ${mapping.entity}` }],
+      }),
+    )
+  }
+  return Schema.decodeUnknown(schema, { errors: "all", onExcessProperty: "ignore" })(raw).pipe(
+    Effect.provideService(MappingContext, ctx),
+    Effect.mapError((e) => fail(e, ctx, mapping.entity, "decode", recordKey)),
+  )
+}
+
+/** Canonical record → vendor payload, or a MappingError with JSON paths. */
+export const encodeRecord = <E extends EntityName>(
+  mapping: EntityMapping<E, unknown, unknown>,
+  ctx: MappingContextShape,
+  record: Canonical<E>,
+  recordKey: string,
+): Effect.Effect<unknown, MappingError> => {
+  const schema = mapping.write
+  if (!schema) {
+    return Effect.fail(
+      new MappingError({
+        system: ctx.system,
+        entity: mapping.entity,
+        direction: "encode",
+        recordKey,
+        issues: [{ path: "$", message: `no write mapping for ${mapping.entity}` }],
+      }),
+    )
+  }
+  return Schema.encode(schema, { errors: "all" })(record).pipe(
+    Effect.provideService(MappingContext, ctx),
+    Effect.mapError((e) => fail(e, ctx, mapping.entity, "encode", recordKey)),
+  )
+}
