@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The esl command. esl is written in TypeScript and loads the user's esl.config.ts, so it runs
+// with tsx's loader registered (works on Node 20, 22 and 24 alike).
+import { register } from "tsx/esm/api"
+
+register()
+await import("./main.ts")

@@ -1,0 +1,70 @@
+import { createServer, type IncomingMessage, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { getResponse } from "msw"
+import type { Sandbox } from "./sandbox.ts"
+
+export interface RunningSandbox {
+  /** `http://127.0.0.1:<port>`: point the connector's `baseUrl` here. */
+  readonly url: string
+  readonly port: number
+  readonly close: () => Promise<void>
+}
+
+const readBody = (req: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolveBody, reject) => {
+    const parts: Buffer[] = []
+    req.on("data", (chunk: Buffer) => parts.push(chunk))
+    req.on("end", () => resolveBody(Buffer.concat(parts)))
+    req.on("error", reject)
+  })
+
+/**
+ * Serves a sandbox's msw handlers as a real HTTP server on 127.0.0.1, so any client (esl in
+ * another process, curl, a vendor SDK) can talk to it. Port 0 picks a free port.
+ */
+export const serveSandbox = (sandbox: Sandbox, options: { readonly port?: number; readonly host?: string } = {}): Promise<RunningSandbox> => {
+  const host = options.host ?? "127.0.0.1"
+  const handlers = [...sandbox.handlers]
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const body = await readBody(req)
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+        else if (value !== undefined) headers.set(name, value)
+      }
+      const method = req.method ?? "GET"
+      const request = new Request(`http://${req.headers.host ?? host}${req.url ?? "/"}`, {
+        method,
+        headers,
+        ...(method === "GET" || method === "HEAD" ? {} : { body }),
+      })
+      const response = await getResponse(handlers, request)
+      if (!response) {
+        res.writeHead(404, { "content-type": "application/json" })
+        res.end(JSON.stringify({ error: `the ${sandbox.connector} sandbox has no route for ${method} ${req.url}` }))
+        return
+      }
+      const out: Record<string, string> = {}
+      response.headers.forEach((value, name) => {
+        out[name] = value
+      })
+      res.writeHead(response.status, out)
+      res.end(Buffer.from(await response.arrayBuffer()))
+    } catch (error) {
+      res.writeHead(500, { "content-type": "application/json" })
+      res.end(JSON.stringify({ error: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` }))
+    }
+  })
+  return new Promise((resolveServer, reject) => {
+    server.once("error", reject)
+    server.listen(options.port ?? 0, host, () => {
+      const { port } = server.address() as AddressInfo
+      resolveServer({
+        url: `http://${host}:${port}`,
+        port,
+        close: () => new Promise((done) => server.close(() => done())),
+      })
+    })
+  })
+}

@@ -1,0 +1,3 @@
+export * from "./hash.ts"
+export * from "./ownership.ts"
+export * from "./position.ts"

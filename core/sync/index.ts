@@ -1,0 +1,6 @@
+export * from "./deadLetter.ts"
+export * from "./flow.ts"
+export * from "./inbound.ts"
+export * from "./outbound.ts"
+export * from "./replay.ts"
+export * from "./runner.ts"
