@@ -14,7 +14,12 @@ export const TaxLine = Schema.Struct({
 export const Discount = Schema.Struct({
   code: Schema.optional(Schema.String),
   title: Schema.String,
-  amount: Money.annotations({ description: "positive amount taken off" }),
+  amount: Money.pipe(
+    Schema.filter(
+      (m) =>
+        m.amount >= 0 || { path: ["amount"], message: "a discount is the amount taken off; it cannot be negative" },
+    ),
+  ).annotations({ description: "positive amount taken off" }),
 })
 
 export const OrderLine = Schema.Struct({
@@ -82,7 +87,10 @@ export const computeTotals = (order: {
   readonly currency: string
   readonly taxesIncluded: boolean
   readonly lines: ReadonlyArray<OrderLine>
-  readonly shippingLines: ReadonlyArray<{ readonly amount: MoneyType; readonly taxLines: ReadonlyArray<{ readonly amount: MoneyType }> }>
+  readonly shippingLines: ReadonlyArray<{
+    readonly amount: MoneyType
+    readonly taxLines: ReadonlyArray<{ readonly amount: MoneyType }>
+  }>
   readonly discounts: ReadonlyArray<{ readonly amount: MoneyType }>
 }): OrderTotals => {
   const m = (amount: number): MoneyType => ({ amount, currency: order.currency })
@@ -101,21 +109,27 @@ export const computeTotals = (order: {
     for (const t of s.taxLines) taxes += t.amount.amount
   }
   const grand = subtotal - discounts + shipping + (order.taxesIncluded ? 0 : taxes)
-  return { subtotal: m(subtotal), discountTotal: m(discounts), shippingTotal: m(shipping), taxTotal: m(taxes), grandTotal: m(grand) }
+  return {
+    subtotal: m(subtotal),
+    discountTotal: m(discounts),
+    shippingTotal: m(shipping),
+    taxTotal: m(taxes),
+    grandTotal: m(grand),
+  }
 }
 
 const allMoney = (order: OrderFields): Array<[ReadonlyArray<string | number>, MoneyType]> => {
   const out: Array<[ReadonlyArray<string | number>, MoneyType]> = []
-  order.lines.forEach((line, i) => {
+  for (const [i, line] of order.lines.entries()) {
     out.push([["lines", i, "unitPrice"], line.unitPrice])
-    line.discounts.forEach((d, j) => out.push([["lines", i, "discounts", j, "amount"], d.amount]))
-    line.taxLines.forEach((t, j) => out.push([["lines", i, "taxLines", j, "amount"], t.amount]))
-  })
-  order.shippingLines.forEach((s, i) => {
+    for (const [j, d] of line.discounts.entries()) out.push([["lines", i, "discounts", j, "amount"], d.amount])
+    for (const [j, t] of line.taxLines.entries()) out.push([["lines", i, "taxLines", j, "amount"], t.amount])
+  }
+  for (const [i, s] of order.shippingLines.entries()) {
     out.push([["shippingLines", i, "amount"], s.amount])
-    s.taxLines.forEach((t, j) => out.push([["shippingLines", i, "taxLines", j, "amount"], t.amount]))
-  })
-  order.discounts.forEach((d, i) => out.push([["discounts", i, "amount"], d.amount]))
+    for (const [j, t] of s.taxLines.entries()) out.push([["shippingLines", i, "taxLines", j, "amount"], t.amount])
+  }
+  for (const [i, d] of order.discounts.entries()) out.push([["discounts", i, "amount"], d.amount])
   for (const key of ["subtotal", "discountTotal", "shippingTotal", "taxTotal", "grandTotal"] as const) {
     out.push([["totals", key], order.totals[key]])
   }
