@@ -24,11 +24,15 @@ export const mappingContext = (
   defaults: SystemDefaults,
   tables: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
 ): MappingContextShape => {
+  // Own keys only: a vendor code such as `constructor` must not find Object.prototype's.
+  const tableOf = (table: string) => (Object.hasOwn(tables, table) ? tables[table] : undefined)
   const reversed = new Map<string, Map<string, string>>()
   const reverse = (table: string) => {
     let map = reversed.get(table)
     if (!map) {
-      map = new Map(Object.entries(tables[table] ?? {}).map(([k, v]) => [v, k]))
+      map = new Map()
+      // When two keys share a value the first wins, as in `valueMap`.
+      for (const [key, value] of Object.entries(tableOf(table) ?? {})) if (!map.has(value)) map.set(value, key)
       reversed.set(table, map)
     }
     return map
@@ -36,7 +40,10 @@ export const mappingContext = (
   return {
     system,
     defaults,
-    lookup: (table, key) => tables[table]?.[key],
+    lookup: (table, key) => {
+      const entries = tableOf(table)
+      return entries && Object.hasOwn(entries, key) ? entries[key] : undefined
+    },
     reverseLookup: (table, value) => reverse(table).get(value),
   }
 }

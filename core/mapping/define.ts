@@ -13,8 +13,12 @@ export interface EntityMapping<E extends EntityName, ReadEncoded = unknown, Writ
   readonly write?: Schema.Schema<Canonical<E>, WriteEncoded, MappingContext>
 }
 
-/** All mappings of one connector, by canonical entity. */
-export type SystemMappings = { readonly [E in EntityName]?: EntityMapping<E, unknown, unknown> }
+/**
+ * All mappings of one connector, by canonical entity. The vendor shapes are `any` because a
+ * Schema's encoded type is invariant: with `unknown`, no typed mapping could be registered.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above; each mapping stays typed where it is defined.
+export type SystemMappings = { readonly [E in EntityName]?: EntityMapping<E, any, any> }
 
 /** Declares a mapping; the types of read/write are checked against the entity's canonical schema. */
 export const defineMapping = <E extends EntityName, ReadEncoded = never, WriteEncoded = never>(

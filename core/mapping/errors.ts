@@ -1,4 +1,4 @@
-import { Data, ParseResult } from "effect"
+import { Array as Arr, Data, ParseResult, SchemaAST } from "effect"
 
 /** One problem in one record, at a JSON path (`$.variants[1].sku`). */
 export interface MappingIssue {
@@ -36,9 +36,44 @@ export const toJsonPath = (path: ReadonlyArray<PropertyKey>): string =>
     return /^[A-Za-z_$][\w$]*$/.test(text) ? `${acc}.${text}` : `${acc}[${JSON.stringify(text)}]`
   }, "$")
 
+/**
+ * `Schema.optional(X)` is `X | undefined`: when a present value fails X, the union also reports
+ * "Expected undefined, actual …", which sends an operator the wrong way and pushes real issues
+ * out of the message. That alternative is dropped whenever another one explains the failure.
+ */
+const withoutUndefinedAlternative = (issue: ParseResult.ParseIssue): ParseResult.ParseIssue => {
+  switch (issue._tag) {
+    case "Pointer":
+      return new ParseResult.Pointer(issue.path, issue.actual, withoutUndefinedAlternative(issue.issue))
+    case "Refinement":
+      return new ParseResult.Refinement(issue.ast, issue.actual, issue.kind, withoutUndefinedAlternative(issue.issue))
+    case "Transformation":
+      return new ParseResult.Transformation(
+        issue.ast,
+        issue.actual,
+        issue.kind,
+        withoutUndefinedAlternative(issue.issue),
+      )
+    case "Composite": {
+      const issues = issue.issues
+      const all: Arr.NonEmptyReadonlyArray<ParseResult.ParseIssue> = "_tag" in issues ? [issues] : issues
+      const explained = all.filter((i) => !(i._tag === "Type" && SchemaAST.isUndefinedKeyword(i.ast)))
+      const kept = SchemaAST.isUnion(issue.ast) && Arr.isNonEmptyReadonlyArray(explained) ? explained : all
+      return new ParseResult.Composite(
+        issue.ast,
+        issue.actual,
+        Arr.map(kept, withoutUndefinedAlternative),
+        issue.output,
+      )
+    }
+    default:
+      return issue
+  }
+}
+
 /** Flattens an Effect Schema parse error into JSON-path issues. */
 export const issuesOf = (error: ParseResult.ParseError): ReadonlyArray<MappingIssue> =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
+  ParseResult.ArrayFormatter.formatIssueSync(withoutUndefinedAlternative(error.issue)).map((issue) => ({
     path: toJsonPath(issue.path),
     message: issue.message,
   }))

@@ -13,8 +13,8 @@ const fail = (
 ) => new MappingError({ system: ctx.system, entity, direction, recordKey, issues: issuesOf(error) })
 
 /** Vendor record → canonical record, or a MappingError with JSON paths. */
-export const decodeRecord = <E extends EntityName>(
-  mapping: EntityMapping<E, unknown, unknown>,
+export const decodeRecord = <E extends EntityName, ReadEncoded, WriteEncoded>(
+  mapping: EntityMapping<E, ReadEncoded, WriteEncoded>,
   ctx: MappingContextShape,
   raw: unknown,
   recordKey: string,
@@ -38,12 +38,12 @@ export const decodeRecord = <E extends EntityName>(
 }
 
 /** Canonical record → vendor payload, or a MappingError with JSON paths. */
-export const encodeRecord = <E extends EntityName>(
-  mapping: EntityMapping<E, unknown, unknown>,
+export const encodeRecord = <E extends EntityName, ReadEncoded, WriteEncoded>(
+  mapping: EntityMapping<E, ReadEncoded, WriteEncoded>,
   ctx: MappingContextShape,
   record: Canonical<E>,
   recordKey: string,
-): Effect.Effect<unknown, MappingError> => {
+): Effect.Effect<WriteEncoded, MappingError> => {
   const schema = mapping.write
   if (!schema) {
     return Effect.fail(

@@ -10,6 +10,10 @@ export const Category = Schema.Struct({
   position: Schema.optional(Schema.Int),
   updatedAt: Instant,
 })
-  .pipe(Schema.filter((c) => c.parentCode !== c.code || { path: ["parentCode"], message: "a category cannot be its own parent" }))
+  .pipe(
+    Schema.filter(
+      (c) => c.parentCode !== c.code || { path: ["parentCode"], message: "a category cannot be its own parent" },
+    ),
+  )
   .annotations({ identifier: "Category" })
 export type Category = typeof Category.Type

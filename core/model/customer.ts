@@ -33,8 +33,8 @@ export const Consent = Schema.Struct({
   purpose: Schema.Literal("marketing", "transactional", "profiling"),
   granted: Schema.Boolean,
   at: Instant,
-  /** Where it was collected: `shopify:checkout`, `store:BER-01`, `crm:import`. */
-  source: Schema.String,
+  /** Where it was collected: `shopify:checkout`, `store:BER-01`, `crm:import`. A consent without a source proves nothing. */
+  source: Key,
 })
 export type Consent = typeof Consent.Type
 
@@ -86,6 +86,9 @@ export const CustomerRef = Schema.Struct({
 })
 export type CustomerRef = typeof CustomerRef.Type
 
-/** The natural key of a customer: customer number first, e-mail as last resort. */
+/**
+ * The natural key of a customer: customer number first, e-mail as last resort. The e-mail is
+ * normalized here too, so a key built from a record that skipped the schema still matches.
+ */
 export const customerKey = (c: { customerNumber?: string | undefined; email?: string | undefined }): string =>
-  c.customerNumber !== undefined ? `no:${c.customerNumber}` : `email:${c.email ?? ""}`
+  c.customerNumber !== undefined ? `no:${c.customerNumber}` : `email:${normalizeEmail(c.email ?? "")}`

@@ -1,10 +1,21 @@
 import { Schema } from "effect"
 import { Locale } from "./primitives.ts"
 
-/** Text shown to shoppers, per BCP 47 locale: `{ "de-DE": "Hemd", "en": "Shirt" }`. */
-export const LocalizedText = Schema.Record({ key: Locale, value: Schema.String }).annotations({
-  identifier: "LocalizedText",
-})
+const isLocale = Schema.is(Locale)
+
+/**
+ * Text shown to shoppers, per BCP 47 locale: `{ "de-DE": "Hemd", "en": "Shirt" }`.
+ * The keys are checked by a filter, not by the record's key schema: a key schema silently drops
+ * keys it does not accept, so `{ "de_DE": "Hemd" }` would decode to `{}` and lose the text.
+ */
+export const LocalizedText = Schema.Record({ key: Schema.String, value: Schema.String })
+  .pipe(
+    Schema.filter((text) => {
+      const bad = Object.keys(text).find((key) => !isLocale(key))
+      return bad === undefined || { path: [bad], message: `"${bad}" is not a BCP 47 language tag, e.g. de-DE` }
+    }),
+  )
+  .annotations({ identifier: "LocalizedText" })
 export type LocalizedText = typeof LocalizedText.Type
 
 /** Picks the best text for a locale: exact, then language only (`de` for `de-AT`), then any. */

@@ -9,10 +9,32 @@ export type CurrencyCode = typeof CurrencyCode.Type
 
 // ISO 4217 minor units that are not 2. Everything else (EUR, USD, GBP, …) has 2.
 const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
-  VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
 }
 
 /** How many decimals a currency's minor unit has (JPY 0, EUR 2, KWD 3). */
@@ -57,9 +79,13 @@ export const toMinorUnits = (value: string | number, currency: string): number =
 
 /** Formats minor units as the decimal string vendors expect ("19.99", "1999" for JPY, "1.500" for KWD). */
 export const fromMinorUnits = (amount: number, currency: string): string => {
+  // A fractional or unsafe amount is already a bug upstream; printing it would invent digits.
+  if (!Number.isSafeInteger(amount)) throw new MoneyParseError(`${amount} is not a whole number of minor units`)
   const digits = minorUnitDigits(currency)
   const negative = amount < 0
-  const text = Math.abs(amount).toString().padStart(digits + 1, "0")
+  const text = Math.abs(amount)
+    .toString()
+    .padStart(digits + 1, "0")
   const whole = digits === 0 ? text : text.slice(0, -digits)
   const fraction = digits === 0 ? "" : `.${text.slice(-digits)}`
   return `${negative ? "-" : ""}${whole}${fraction}`
@@ -88,6 +114,7 @@ const numberToDecimalString = (n: number): string => {
   if (!Number.isFinite(n)) throw new MoneyParseError(`${n} is not a finite amount`)
   const text = String(n)
   if (!/e/i.test(text)) return text
+  if (Math.abs(n) >= 1e21) throw new MoneyParseError(`${n} is too large`)
   // Exponent form only for very small or very large numbers; 20 fixed digits cover every currency.
   return n.toFixed(20).replace(/0+$/, "").replace(/\.$/, "")
 }

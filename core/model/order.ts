@@ -130,6 +130,7 @@ const allMoney = (order: OrderFields): Array<[ReadonlyArray<string | number>, Mo
     for (const [j, t] of s.taxLines.entries()) out.push([["shippingLines", i, "taxLines", j, "amount"], t.amount])
   }
   for (const [i, d] of order.discounts.entries()) out.push([["discounts", i, "amount"], d.amount])
+  for (const [i, p] of order.payments.entries()) out.push([["payments", i, "amount"], p.amount])
   for (const key of ["subtotal", "discountTotal", "shippingTotal", "taxTotal", "grandTotal"] as const) {
     out.push([["totals", key], order.totals[key]])
   }

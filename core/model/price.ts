@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { CurrencyCode, Money } from "./money.ts"
-import { Instant, Key, PositiveInt } from "./primitives.ts"
+import { compareInstants, Instant, Key, PositiveInt } from "./primitives.ts"
 
 /**
  * A price of one SKU in one price list (channel, customer group, B2B list) and currency, from a
@@ -27,7 +27,10 @@ export const Price = Schema.Struct({
       if (price.compareAtAmount && price.compareAtAmount.currency !== price.currency) {
         return { path: ["compareAtAmount", "currency"], message: `must be the price's currency ${price.currency}` }
       }
-      if (price.validFrom && price.validTo && price.validFrom >= price.validTo) {
+      if (price.compareAtAmount && price.compareAtAmount.amount < 0) {
+        return { path: ["compareAtAmount", "amount"], message: "a compare-at price cannot be negative" }
+      }
+      if (price.validFrom && price.validTo && compareInstants(price.validFrom, price.validTo) >= 0) {
         return { path: ["validTo"], message: "must be after validFrom" }
       }
       return true

@@ -7,14 +7,55 @@ export const Key = Schema.String.pipe(
   }),
 )
 
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/
+
+// The pattern alone lets through `2026-02-30T25:61:00Z`; a timestamp must name a real moment.
+const isCalendarInstant = (s: string): boolean => {
+  const m = INSTANT.exec(s)
+  if (!m) return false
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second))
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  )
+}
+
 /** An ISO 8601 instant in UTC (`2026-11-23T17:41:44Z`, optional fraction). The hub stores UTC only. */
 export const Instant = Schema.String.pipe(
-  Schema.pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, {
+  Schema.pattern(INSTANT, {
     message: () => "must be an ISO 8601 instant in UTC, e.g. 2026-11-23T17:41:44Z",
   }),
+  Schema.filter(
+    (s) =>
+      isCalendarInstant(s) || "must be a real date and time (month 01–12, day within the month, 00:00:00–23:59:59)",
+  ),
   Schema.annotations({ identifier: "Instant" }),
 )
 export type Instant = typeof Instant.Type
+
+/**
+ * Orders two instants: negative when `a` is earlier. Exact to the nanosecond; plain string
+ * comparison is not, because `…:00Z` sorts after `…:00.5Z`.
+ */
+export const compareInstants = (a: Instant, b: Instant): number => {
+  const fixed = (s: string) =>
+    s.replace(/(?:\.(\d+))?Z$/, (_, fraction: string | undefined) => `.${(fraction ?? "").padEnd(9, "0")}Z`)
+  const x = fixed(a)
+  const y = fixed(b)
+  return x < y ? -1 : x > y ? 1 : 0
+}
 
 /** ISO 3166-1 alpha-2 country code, upper case. */
 export const CountryCode = Schema.String.pipe(
@@ -33,9 +74,34 @@ export const NonNegativeInt = Schema.Int.pipe(Schema.nonNegative())
 /** A whole, positive count (order line quantities, tier minimums). */
 export const PositiveInt = Schema.Int.pipe(Schema.positive())
 
-/** Normalises a timestamp a vendor gave in any ISO form to the hub's UTC instant. */
+// Date, a time, an optional fraction and a zone designator; `T` or a space between date and time.
+const ZONED_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/i
+
+/**
+ * Normalises a timestamp a vendor gave in ISO 8601 with a zone (`Z`, `+01:00`, `-0500`) to the
+ * hub's UTC instant, keeping sub-second digits (`2026-11-23T18:41:44.5+01:00` →
+ * `2026-11-23T17:41:44.500Z`). A timestamp without a zone is refused rather than read in the
+ * server's time zone: the connector knows the vendor's zone (Odoo sends UTC without `Z`, so its
+ * connector appends `Z`).
+ */
 export const toInstant = (value: string | Date): Instant => {
-  const date = typeof value === "string" ? new Date(value) : value
-  if (Number.isNaN(date.getTime())) throw new RangeError(`not a timestamp: ${String(value)}`)
-  return date.toISOString().replace(".000Z", "Z")
+  if (typeof value !== "string") {
+    if (Number.isNaN(value.getTime())) throw new RangeError("not a timestamp: Invalid Date")
+    return value.toISOString().replace(".000Z", "Z")
+  }
+  const match = ZONED_TIMESTAMP.exec(value.trim())
+  if (!match) {
+    throw new RangeError(`not an ISO 8601 timestamp with a zone (Z or ±hh:mm): ${JSON.stringify(value)}`)
+  }
+  const [, day = "", time = "", fraction = "", zone = ""] = match
+  const seconds = time.length === 5 ? `${time}:00` : time
+  const offset = zone.toUpperCase() === "Z" ? "Z" : zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
+  const date = new Date(`${day}T${seconds}${offset}`)
+  if (Number.isNaN(date.getTime()) || !isCalendarInstant(`${day}T${seconds}Z`)) {
+    throw new RangeError(`not a real date and time: ${JSON.stringify(value)}`)
+  }
+  // Milliseconds as Date prints them, sub-millisecond digits kept; `.000` dropped.
+  const digits = fraction.padEnd(3, "0").replace(/(?<=\d{3})0+$/, "")
+  const kept = digits === "000" ? "" : `.${digits}`
+  return `${date.toISOString().slice(0, 19)}${kept}Z`
 }

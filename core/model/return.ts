@@ -14,7 +14,9 @@ export const Return = Schema.Struct({
   returnId: Key,
   orderChannel: Key,
   orderNumber: Key,
-  lines: Schema.NonEmptyArray(Schema.Struct({ sku: Key, quantity: PositiveInt, reason: Schema.optional(Schema.String) })),
+  lines: Schema.NonEmptyArray(
+    Schema.Struct({ sku: Key, quantity: PositiveInt, reason: Schema.optional(Schema.String) }),
+  ),
   reason: Schema.optional(Schema.String),
   returnedAt: ReturnedAt,
   refundAmount: Schema.optional(Money),
