@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config"
 
 export default defineConfig({
   test: {
-    include: ["core/**/*.test.ts", "connectors/**/*.test.ts", "mappings/**/*.test.ts", "cli/**/*.test.ts", "test/**/*.test.ts"],
+    include: [
+      "core/**/*.test.ts",
+      "connectors/**/*.test.ts",
+      "mappings/**/*.test.ts",
+      "cli/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",

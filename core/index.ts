@@ -7,7 +7,7 @@
  */
 export * from "./config/define.ts"
 export * from "./connector/index.ts"
-export * from "./hub/index.ts"
 export * from "./http/index.ts"
+export * from "./hub/index.ts"
 export * from "./mapping/index.ts"
 export * from "./model/index.ts"

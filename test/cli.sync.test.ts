@@ -18,7 +18,10 @@ describe("esl sync against `esl sandbox` servers", () => {
   const env = () => ({ ODOO_URL: erp.url, SHOPIFY_URL: shop.url })
 
   beforeAll(async () => {
-    ;[erp, shop] = await Promise.all([startSandboxProcess("odoo", testPort(1)), startSandboxProcess("shopify", testPort(2))])
+    ;[erp, shop] = await Promise.all([
+      startSandboxProcess("odoo", testPort(1)),
+      startSandboxProcess("shopify", testPort(2)),
+    ])
   })
   afterAll(async () => {
     await Promise.all([erp?.stop(), shop?.stop()])
@@ -43,7 +46,14 @@ describe("esl sync against `esl sandbox` servers", () => {
     const flows = report.flows
     for (const flow of Object.values(flows)) {
       expect(flow).toEqual(
-        expect.objectContaining({ read: expect.any(Number), created: expect.any(Number), updated: expect.any(Number), unchanged: expect.any(Number), failed: 0, durationMs: expect.any(Number) }),
+        expect.objectContaining({
+          read: expect.any(Number),
+          created: expect.any(Number),
+          updated: expect.any(Number),
+          unchanged: expect.any(Number),
+          failed: 0,
+          durationMs: expect.any(Number),
+        }),
       )
     }
     expect(flows["erp-products"]?.created).toBe(5)
@@ -66,7 +76,9 @@ describe("esl sync against `esl sandbox` servers", () => {
   it("reports status per flow", async () => {
     const run = await runEsl(["status", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr).toBe(0)
-    const status = JSON.parse(run.stdout) as { flows: Record<string, { lastRun: { status: string } | null; deadLetters: number }> }
+    const status = JSON.parse(run.stdout) as {
+      flows: Record<string, { lastRun: { status: string } | null; deadLetters: number }>
+    }
     expect(status.flows["erp-products"]?.lastRun?.status).toBe("succeeded")
     expect(status.flows["shop-products"]?.deadLetters).toBe(0)
   })

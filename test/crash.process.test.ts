@@ -10,7 +10,10 @@ describe("a process killed between the vendor write and the cursor commit", () =
   const env = () => ({ ODOO_URL: erp.url, SHOPIFY_URL: shop.url })
 
   beforeAll(async () => {
-    ;[erp, shop] = await Promise.all([startSandboxProcess("odoo", testPort(11)), startSandboxProcess("shopify", testPort(12))])
+    ;[erp, shop] = await Promise.all([
+      startSandboxProcess("odoo", testPort(11)),
+      startSandboxProcess("shopify", testPort(12)),
+    ])
   })
   afterAll(async () => {
     await Promise.all([erp?.stop(), shop?.stop()])

@@ -26,19 +26,26 @@ export interface OutboundFlowConfig<SystemName extends string = string, E extend
   readonly schedule?: string
 }
 
-export type FlowConfig<SystemName extends string = string> = InboundFlowConfig<SystemName> | OutboundFlowConfig<SystemName>
+export type FlowConfig<SystemName extends string = string> =
+  | InboundFlowConfig<SystemName>
+  | OutboundFlowConfig<SystemName>
 
 export const isInbound = (flow: FlowConfig): flow is InboundFlowConfig => "from" in flow
 
 /** Where esl keeps its state. Default: SQLite at `.esl/state.db`. */
-export type StateConfig = { readonly kind: "sqlite"; readonly file?: string } | { readonly kind: "postgres"; readonly url: string }
+export type StateConfig =
+  | { readonly kind: "sqlite"; readonly file?: string }
+  | { readonly kind: "postgres"; readonly url: string }
 /** How jobs run. Default: in this process. */
 export type QueueConfig = { readonly kind: "in-process" } | { readonly kind: "bullmq"; readonly url: string }
 
 /** The embedded SQLite store, at `file` (default `.esl/state.db` next to the config). */
-export const sqlite = (file?: string): StateConfig => (file === undefined ? { kind: "sqlite" } : { kind: "sqlite", file })
+export const sqlite = (file?: string): StateConfig =>
+  file === undefined ? { kind: "sqlite" } : { kind: "sqlite", file }
 
-export interface EslConfig<Systems extends Readonly<Record<string, SystemDeclaration>> = Readonly<Record<string, SystemDeclaration>>> {
+export interface EslConfig<
+  Systems extends Readonly<Record<string, SystemDeclaration>> = Readonly<Record<string, SystemDeclaration>>,
+> {
   /** The systems esl talks to, each made by its connector's factory: `{ erp: odoo({...}), shop: shopify({...}) }`. */
   readonly systems: Systems
   /** Flows run in the order written here by `esl sync`. */
@@ -46,7 +53,9 @@ export interface EslConfig<Systems extends Readonly<Record<string, SystemDeclara
   /** Which system owns which field: `{ product: { description: "pim", "*": "erp" } }`. */
   readonly ownership?: OwnershipRules
   /** Lookup tables mappings may consult, per system: `{ shop: { location: { WH: "gid://…" } } }`. */
-  readonly lookups?: Readonly<Partial<Record<Extract<keyof Systems, string>, Readonly<Record<string, Readonly<Record<string, string>>>>>>>
+  readonly lookups?: Readonly<
+    Partial<Record<Extract<keyof Systems, string>, Readonly<Record<string, Readonly<Record<string, string>>>>>>
+  >
   /** Mapping overrides per system; the connector's default mappings fill the rest. */
   readonly mappings?: Readonly<Partial<Record<Extract<keyof Systems, string>, SystemMappings>>>
   readonly state?: StateConfig

@@ -24,7 +24,10 @@ export const loadConfig = (file: string): Effect.Effect<EslConfig, ConfigError> 
     const module = yield* Effect.tryPromise({
       try: () => import(pathToFileURL(path).href) as Promise<unknown>,
       catch: (cause) =>
-        new ConfigError({ path: file, detail: `cannot be loaded: ${cause instanceof Error ? cause.message : String(cause)}` }),
+        new ConfigError({
+          path: file,
+          detail: `cannot be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
+        }),
     })
     const config = isRecord(module) ? module.default : undefined
     return yield* validateConfigShape(file, config)
@@ -34,9 +37,14 @@ export const loadConfig = (file: string): Effect.Effect<EslConfig, ConfigError> 
 export const validateConfigShape = (file: string, config: unknown): Effect.Effect<EslConfig, ConfigError> =>
   Effect.gen(function* () {
     if (!isRecord(config)) {
-      return yield* new ConfigError({ path: file, detail: "has no default export", hint: "End it with `export default defineConfig({ … })`" })
+      return yield* new ConfigError({
+        path: file,
+        detail: "has no default export",
+        hint: "End it with `export default defineConfig({ … })`",
+      })
     }
-    if (!isRecord(config.systems)) return yield* new ConfigError({ path: "systems", detail: "is missing or not an object" })
+    if (!isRecord(config.systems))
+      return yield* new ConfigError({ path: "systems", detail: "is missing or not an object" })
     for (const [name, system] of Object.entries(config.systems)) {
       if (!isRecord(system) || system._tag !== "SystemDeclaration") {
         return yield* new ConfigError({

@@ -44,7 +44,10 @@ export interface StreamDefinition<Config, Raw> {
   /** Where a record sits in the (updatedAt, id) order; `at` is an ISO instant in UTC. */
   readonly positionOf: (raw: Raw) => StreamCursor
   /** Pages of raw records, one array per vendor page. */
-  readonly read: (ctx: ConnectorContext<Config>, options: ReadOptions) => Stream.Stream<ReadonlyArray<Raw>, ConnectorError>
+  readonly read: (
+    ctx: ConnectorContext<Config>,
+    options: ReadOptions,
+  ) => Stream.Stream<ReadonlyArray<Raw>, ConnectorError>
   /** Reads records by vendor id (webhooks name records; DLQ replay re-reads them). */
   readonly readByIds?: (
     ctx: ConnectorContext<Config>,
@@ -60,7 +63,12 @@ export interface WriteItem<Payload> {
 }
 
 export type WriteOutcome =
-  | { readonly naturalKey: string; readonly ok: true; readonly externalId: string; readonly action: "created" | "updated" }
+  | {
+      readonly naturalKey: string
+      readonly ok: true
+      readonly externalId: string
+      readonly action: "created" | "updated"
+    }
   | { readonly naturalKey: string; readonly ok: false; readonly error: RecordRejected }
 
 export type WriteOperation = "create" | "update" | "upsert" | "delete"

@@ -1,5 +1,5 @@
 import { Effect, ParseResult, Schema } from "effect"
-import { makeHttpClient } from "../http/index.ts"
+import { makeHttpClient, makeRedactor } from "../http/index.ts"
 import { toJsonPathFromKeys } from "./configPath.ts"
 import type { ConnectorContext, ConnectorDefinition, SystemDeclaration, SystemDefaults } from "./define.ts"
 import { isEnvRef } from "./env.ts"
@@ -49,12 +49,20 @@ export const instantiateSystem = <Config, ConfigInput>(
   Effect.gen(function* () {
     const connector = declaration.connector
     const input = yield* resolveEnvRefs(name, declaration.input as Readonly<Record<string, unknown>>, environment)
-    const config = yield* Schema.decodeUnknown(connector.config, { errors: "all", onExcessProperty: "error" })(input).pipe(
+    // Values that came from env() are secrets until proven otherwise: a schema message quoting
+    // the rejected value ("actual \"sk_live_…\"") must not print them.
+    const fromEnv = Object.entries(declaration.input as Readonly<Record<string, unknown>>).flatMap(([key, value]) =>
+      isEnvRef(value) && typeof input[key] === "string" ? [input[key] as string] : [],
+    )
+    const redactor = makeRedactor(fromEnv)
+    const config = yield* Schema.decodeUnknown(connector.config, { errors: "all", onExcessProperty: "error" })(
+      input,
+    ).pipe(
       Effect.mapError((error) => {
         const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
         return new ConfigError({
           path: `systems.${name}${first ? toJsonPathFromKeys(first.path) : ""}`,
-          detail: first?.message ?? String(error),
+          detail: redactor.string(first?.message ?? String(error)),
           hint: `See ${connector.docsUrl} and \`esl connectors\` for ${connector.name}'s options`,
         })
       }),

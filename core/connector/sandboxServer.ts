@@ -22,7 +22,10 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
  * Serves a sandbox's msw handlers as a real HTTP server on 127.0.0.1, so any client (esl in
  * another process, curl, a vendor SDK) can talk to it. Port 0 picks a free port.
  */
-export const serveSandbox = (sandbox: Sandbox, options: { readonly port?: number; readonly host?: string } = {}): Promise<RunningSandbox> => {
+export const serveSandbox = (
+  sandbox: Sandbox,
+  options: { readonly port?: number; readonly host?: string } = {},
+): Promise<RunningSandbox> => {
   const host = options.host ?? "127.0.0.1"
   const handlers = [...sandbox.handlers]
   const server: Server = createServer(async (req, res) => {

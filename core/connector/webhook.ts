@@ -19,13 +19,18 @@ export interface WebhookEvent {
   readonly occurredAt?: string
 }
 
-export type WebhookRejection =
-  | { readonly reason: "missing-signature" | "bad-signature" | "stale" | "unknown-topic" | "malformed"; readonly detail: string }
+export type WebhookRejection = {
+  readonly reason: "missing-signature" | "bad-signature" | "stale" | "unknown-topic" | "malformed"
+  readonly detail: string
+}
 
 /** How a connector receives webhooks: verify the vendor's signature, then name the records. */
 export interface WebhookDefinition<Config> {
   /** Verifies signature and freshness; never throws, never logs the secret. */
   readonly verify: (config: Config, delivery: WebhookDelivery) => Effect.Effect<void, WebhookRejection>
   /** Turns a verified delivery into the records it names. */
-  readonly parse: (config: Config, delivery: WebhookDelivery) => Effect.Effect<ReadonlyArray<WebhookEvent>, WebhookRejection>
+  readonly parse: (
+    config: Config,
+    delivery: WebhookDelivery,
+  ) => Effect.Effect<ReadonlyArray<WebhookEvent>, WebhookRejection>
 }

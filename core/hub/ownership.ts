@@ -1,3 +1,5 @@
+import { stableStringify } from "./hash.ts"
+
 /**
  * Which system is authoritative for which field: `{ product: { description: "pim", "*": "erp" } }`.
  * Keys are canonical entities, then top-level fields or `*` for every field not named.
@@ -46,7 +48,14 @@ export const mergeOwned = (input: {
     const ownedElsewhere = owner !== undefined && owner !== system
     if (ownedElsewhere && hubHasValue && fieldSources[field] !== system) {
       merged[field] = existing[field]
-      if (field in incoming && field !== "updatedAt") ignoredFields.push(field)
+      // Counted only when it would have changed something: re-sending the owner's value is no conflict.
+      if (
+        field in incoming &&
+        field !== "updatedAt" &&
+        stableStringify(incoming[field]) !== stableStringify(existing[field])
+      ) {
+        ignoredFields.push(field)
+      }
       continue
     }
     if (field in incoming) {

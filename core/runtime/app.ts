@@ -29,7 +29,8 @@ export interface AppOptions {
  * Turns a config into a runnable app: resolves env() secrets, validates every system's config
  * and every flow, and picks the state store (SQLite under `.esl/` unless configured).
  */
-export const buildApp = (config: EslConfig, options: AppOptions): Effect.Effect<App, ConfigError> =>
+// biome-ignore lint/suspicious/noExplicitAny: connector config schemas are invariant; each system keeps its own types.
+export const buildApp = (config: EslConfig<any>, options: AppOptions): Effect.Effect<App, ConfigError> =>
   Effect.gen(function* () {
     const environment = options.environment ?? process.env
     const systems = new Map<string, SystemInstance>()

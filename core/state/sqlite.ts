@@ -137,6 +137,7 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
     claimSku: db.prepare(
       "INSERT INTO skus (sku, product_key) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET product_key = excluded.product_key",
     ),
+    naturalKeyOf: db.prepare("SELECT natural_key FROM records WHERE entity = ? AND canonical_id = ?"),
     skusOfProduct: db.prepare("SELECT sku FROM skus WHERE product_key = ?"),
     releaseSku: db.prepare("DELETE FROM skus WHERE sku = ?"),
     upsertXref: db.prepare(
@@ -166,6 +167,7 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
   const commitInbound = db.transaction((commit: Parameters<StateStoreShape["commitInbound"]>[0]) => {
     const at = now()
     for (const r of commit.records) {
+      const previous = stmt.naturalKeyOf.get(r.entity, r.canonicalId) as { natural_key: string } | undefined
       stmt.upsertRecord.run({
         entity: r.entity,
         canonicalId: r.canonicalId,
@@ -176,14 +178,18 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
         fieldSources: JSON.stringify(r.fieldSources),
       })
       if (r.entity === "product") {
-        // A variant dropped from a product frees its SKU for another product.
+        // A variant dropped from a product frees its SKU for another product; a renamed product
+        // (same canonical id, new natural key) takes its SKUs along and frees the ones it dropped.
         const keep = new Set(r.skus)
-        for (const { sku } of stmt.skusOfProduct.all(r.naturalKey) as Array<{ sku: string }>) {
-          if (!keep.has(sku)) stmt.releaseSku.run(sku)
+        for (const key of new Set([r.naturalKey, previous?.natural_key ?? r.naturalKey])) {
+          for (const { sku } of stmt.skusOfProduct.all(key) as Array<{ sku: string }>) {
+            if (!keep.has(sku)) stmt.releaseSku.run(sku)
+          }
         }
       }
       for (const sku of r.skus) stmt.claimSku.run(sku, r.naturalKey)
-      if (r.changed) stmt.appendChange.run({ entity: r.entity, canonicalId: r.canonicalId, naturalKey: r.naturalKey, at })
+      if (r.changed)
+        stmt.appendChange.run({ entity: r.entity, canonicalId: r.canonicalId, naturalKey: r.naturalKey, at })
     }
     commitXrefs(commit.xrefs, at)
     for (const id of commit.resolvedDeadLetters ?? []) stmt.resolveDeadLetter.run(at, id)
@@ -209,12 +215,20 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
     backend: "sqlite",
     recordsByNaturalKey: (entity, keys) =>
       run("recordsByNaturalKey", () => {
-        const rows = selectIn<RecordRow>((ph) => `SELECT * FROM records WHERE entity = ? AND natural_key IN (${ph})`, [entity], keys)
+        const rows = selectIn<RecordRow>(
+          (ph) => `SELECT * FROM records WHERE entity = ? AND natural_key IN (${ph})`,
+          [entity],
+          keys,
+        )
         return new Map(rows.map((r) => [r.natural_key, toRecord(r)]))
       }),
     recordsById: (entity, ids) =>
       run("recordsById", () => {
-        const rows = selectIn<RecordRow>((ph) => `SELECT * FROM records WHERE entity = ? AND canonical_id IN (${ph})`, [entity], ids)
+        const rows = selectIn<RecordRow>(
+          (ph) => `SELECT * FROM records WHERE entity = ? AND canonical_id IN (${ph})`,
+          [entity],
+          ids,
+        )
         return new Map(rows.map((r) => [r.canonical_id, toRecord(r)]))
       }),
     recordsPage: (entity, after, limit) =>
@@ -227,9 +241,11 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
       ),
     countRecords: (entity) =>
       run("countRecords", () => {
-        const row = (entity
-          ? db.prepare("SELECT count(*) AS n FROM records WHERE entity = ?").get(entity)
-          : db.prepare("SELECT count(*) AS n FROM records").get()) as { n: number }
+        const row = (
+          entity
+            ? db.prepare("SELECT count(*) AS n FROM records WHERE entity = ?").get(entity)
+            : db.prepare("SELECT count(*) AS n FROM records").get()
+        ) as { n: number }
         return row.n
       }),
     xrefsByExternalId: (system, entity, ids) =>
@@ -252,22 +268,44 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
       }),
     skuOwners: (skus) =>
       run("skuOwners", () => {
-        const rows = selectIn<{ sku: string; product_key: string }>((ph) => `SELECT * FROM skus WHERE sku IN (${ph})`, [], skus)
+        const rows = selectIn<{ sku: string; product_key: string }>(
+          (ph) => `SELECT * FROM skus WHERE sku IN (${ph})`,
+          [],
+          skus,
+        )
         return new Map(rows.map((r) => [r.sku, r.product_key]))
       }),
     changesAfter: (entity, afterSeq, limit) =>
       run("changesAfter", () =>
         (
           db
-            .prepare("SELECT seq, entity, canonical_id, natural_key, at FROM changes WHERE entity = ? AND seq > ? ORDER BY seq LIMIT ?")
-            .all(entity, afterSeq, limit) as Array<{ seq: number; entity: string; canonical_id: string; natural_key: string; at: string }>
-        ).map((r): Change => ({ seq: r.seq, entity: r.entity, canonicalId: r.canonical_id, naturalKey: r.natural_key, at: r.at })),
+            .prepare(
+              "SELECT seq, entity, canonical_id, natural_key, at FROM changes WHERE entity = ? AND seq > ? ORDER BY seq LIMIT ?",
+            )
+            .all(entity, afterSeq, limit) as Array<{
+            seq: number
+            entity: string
+            canonical_id: string
+            natural_key: string
+            at: string
+          }>
+        ).map(
+          (r): Change => ({
+            seq: r.seq,
+            entity: r.entity,
+            canonicalId: r.canonical_id,
+            naturalKey: r.natural_key,
+            at: r.at,
+          }),
+        ),
       ),
     lastChangeSeq: (entity) =>
       run("lastChangeSeq", () => {
-        const row = (entity
-          ? db.prepare("SELECT max(seq) AS seq FROM changes WHERE entity = ?").get(entity)
-          : db.prepare("SELECT max(seq) AS seq FROM changes").get()) as { seq: number | null }
+        const row = (
+          entity
+            ? db.prepare("SELECT max(seq) AS seq FROM changes WHERE entity = ?").get(entity)
+            : db.prepare("SELECT max(seq) AS seq FROM changes").get()
+        ) as { seq: number | null }
         return row.seq ?? 0
       }),
     getCursor: (flow) =>
@@ -350,7 +388,11 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
     startRun: (flow) =>
       run("startRun", () => {
         const id = randomUUID()
-        db.prepare("INSERT INTO runs (id, flow, started_at, status, counts) VALUES (?, ?, ?, 'running', '{}')").run(id, flow, now())
+        db.prepare("INSERT INTO runs (id, flow, started_at, status, counts) VALUES (?, ?, ?, 'running', '{}')").run(
+          id,
+          flow,
+          now(),
+        )
         return id
       }),
     finishRun: (id, status, counts, error) =>
@@ -365,9 +407,13 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
       }),
     listRuns: (filter) =>
       run("listRuns", () => {
-        const rows = (filter.flow
-          ? db.prepare("SELECT * FROM runs WHERE flow = ? ORDER BY started_at DESC LIMIT ?").all(filter.flow, filter.limit ?? 20)
-          : db.prepare("SELECT * FROM runs ORDER BY started_at DESC LIMIT ?").all(filter.limit ?? 20)) as RunRow[]
+        const rows = (
+          filter.flow
+            ? db
+                .prepare("SELECT * FROM runs WHERE flow = ? ORDER BY started_at DESC LIMIT ?")
+                .all(filter.flow, filter.limit ?? 20)
+            : db.prepare("SELECT * FROM runs ORDER BY started_at DESC LIMIT ?").all(filter.limit ?? 20)
+        ) as RunRow[]
         return rows.map(toRun)
       }),
     close: () => run("close", () => void db.close()),

@@ -25,14 +25,25 @@ type Op<A> = Effect.Effect<A, StateError>
 export interface StateStoreShape {
   readonly backend: "sqlite" | "postgres"
 
-  readonly recordsByNaturalKey: (entity: string, naturalKeys: ReadonlyArray<string>) => Op<ReadonlyMap<string, HubRecord>>
+  readonly recordsByNaturalKey: (
+    entity: string,
+    naturalKeys: ReadonlyArray<string>,
+  ) => Op<ReadonlyMap<string, HubRecord>>
   readonly recordsById: (entity: string, canonicalIds: ReadonlyArray<string>) => Op<ReadonlyMap<string, HubRecord>>
   /** Hub records of an entity in canonical-id order, a page at a time (full outbound runs). */
   readonly recordsPage: (entity: string, afterCanonicalId: string, limit: number) => Op<ReadonlyArray<HubRecord>>
   readonly countRecords: (entity?: string) => Op<number>
 
-  readonly xrefsByExternalId: (system: string, entity: string, externalIds: ReadonlyArray<string>) => Op<ReadonlyMap<string, Xref>>
-  readonly xrefsByCanonicalId: (system: string, entity: string, canonicalIds: ReadonlyArray<string>) => Op<ReadonlyMap<string, Xref>>
+  readonly xrefsByExternalId: (
+    system: string,
+    entity: string,
+    externalIds: ReadonlyArray<string>,
+  ) => Op<ReadonlyMap<string, Xref>>
+  readonly xrefsByCanonicalId: (
+    system: string,
+    entity: string,
+    canonicalIds: ReadonlyArray<string>,
+  ) => Op<ReadonlyMap<string, Xref>>
   /** Which product (natural key) owns each SKU: an SKU belongs to exactly one product. */
   readonly skuOwners: (skus: ReadonlyArray<string>) => Op<ReadonlyMap<string, string>>
 
@@ -46,9 +57,21 @@ export interface StateStoreShape {
   readonly commitOutbound: (commit: OutboundCommit) => Op<void>
 
   readonly addDeadLetters: (entries: ReadonlyArray<NewDeadLetter>) => Op<void>
-  readonly listDeadLetters: (filter: { readonly status?: DeadLetterStatus; readonly flow?: string; readonly limit?: number }) => Op<ReadonlyArray<DeadLetter>>
+  readonly listDeadLetters: (filter: {
+    readonly status?: DeadLetterStatus
+    readonly flow?: string
+    readonly limit?: number
+  }) => Op<ReadonlyArray<DeadLetter>>
   readonly getDeadLetter: (id: number) => Op<DeadLetter | undefined>
-  readonly updateDeadLetter: (id: number, update: { readonly status: DeadLetterStatus; readonly reason?: string; readonly path?: string | undefined; readonly attempted?: boolean }) => Op<void>
+  readonly updateDeadLetter: (
+    id: number,
+    update: {
+      readonly status: DeadLetterStatus
+      readonly reason?: string
+      readonly path?: string | undefined
+      readonly attempted?: boolean
+    },
+  ) => Op<void>
   readonly countDeadLetters: (filter: { readonly status?: DeadLetterStatus; readonly flow?: string }) => Op<number>
 
   readonly startRun: (flow: string) => Op<string>

@@ -67,7 +67,15 @@ export interface RunCounts {
   ignoredFields: number
 }
 
-export const emptyCounts = (): RunCounts => ({ read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, ignoredFields: 0 })
+export const emptyCounts = (): RunCounts => ({
+  read: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  failed: 0,
+  skipped: 0,
+  ignoredFields: 0,
+})
 
 export type RunStatus = "running" | "succeeded" | "partial" | "failed"
 

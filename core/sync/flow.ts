@@ -1,11 +1,6 @@
 import { Effect } from "effect"
-import { isInbound, type EslConfig, type FlowConfig } from "../config/define.ts"
-import {
-  ConfigError,
-  type SinkDefinition,
-  type StreamDefinition,
-  type SystemInstance,
-} from "../connector/index.ts"
+import { type EslConfig, type FlowConfig, isInbound } from "../config/define.ts"
+import { ConfigError, type SinkDefinition, type StreamDefinition, type SystemInstance } from "../connector/index.ts"
 import type { OwnershipRules } from "../hub/index.ts"
 import { type EntityMapping, type MappingContextShape, mappingContext, type SystemMappings } from "../mapping/index.ts"
 import type { Canonical, EntityName } from "../model/index.ts"
@@ -62,7 +57,12 @@ const resolveFlow = (
     const systemName = isInbound(flow) ? flow.from : flow.to
     const system = systems.get(systemName)
     if (!system) {
-      return yield* flowError(name, isInbound(flow) ? "from" : "to", `no system named "${systemName}"`, `Declared systems: ${[...systems.keys()].join(", ")}`)
+      return yield* flowError(
+        name,
+        isInbound(flow) ? "from" : "to",
+        `no system named "${systemName}"`,
+        `Declared systems: ${[...systems.keys()].join(", ")}`,
+      )
     }
     const mappings = mappingsFor(system)
     const ctx = mappingContext(system.name, system.defaults, config.lookups?.[systemName] ?? {})
@@ -70,11 +70,21 @@ const resolveFlow = (
     if (isInbound(flow)) {
       const stream = system.connector.streams[flow.stream]
       if (!stream) {
-        return yield* flowError(name, "stream", `${system.connector.name} has no stream "${flow.stream}"`, `Streams: ${Object.keys(system.connector.streams).join(", ")}`)
+        return yield* flowError(
+          name,
+          "stream",
+          `${system.connector.name} has no stream "${flow.stream}"`,
+          `Streams: ${Object.keys(system.connector.streams).join(", ")}`,
+        )
       }
       const mapping = mappings[stream.entity] as EntityMapping<EntityName, unknown, unknown> | undefined
       if (!mapping?.read) {
-        return yield* flowError(name, "stream", `no read mapping from ${system.connector.name} to ${stream.entity}`, "Add one under `mappings` in the config")
+        return yield* flowError(
+          name,
+          "stream",
+          `no read mapping from ${system.connector.name} to ${stream.entity}`,
+          "Add one under `mappings` in the config",
+        )
       }
       return {
         kind: "inbound",
@@ -92,11 +102,21 @@ const resolveFlow = (
     }
     const sink = system.connector.sinks[flow.sink]
     if (!sink) {
-      return yield* flowError(name, "sink", `${system.connector.name} has no sink "${flow.sink}"`, `Sinks: ${Object.keys(system.connector.sinks).join(", ")}`)
+      return yield* flowError(
+        name,
+        "sink",
+        `${system.connector.name} has no sink "${flow.sink}"`,
+        `Sinks: ${Object.keys(system.connector.sinks).join(", ")}`,
+      )
     }
     const mapping = mappings[sink.entity] as EntityMapping<EntityName, unknown, unknown> | undefined
     if (!mapping?.write) {
-      return yield* flowError(name, "sink", `no write mapping from ${sink.entity} to ${system.connector.name}`, "Add one under `mappings` in the config")
+      return yield* flowError(
+        name,
+        "sink",
+        `no write mapping from ${sink.entity} to ${system.connector.name}`,
+        "Add one under `mappings` in the config",
+      )
     }
     return {
       kind: "outbound",

@@ -4,7 +4,14 @@ import type { ConnectorError, StreamCursor } from "../connector/index.ts"
 import { comparePositions, contentHash, isAtOrBefore, mergeOwned } from "../hub/index.ts"
 import { decodeRecord, issuesOf } from "../mapping/index.ts"
 import { Entities, naturalKeyOf, type Product } from "../model/index.ts"
-import { type HubRecord, type NewDeadLetter, type RunCounts, StateStore, type StateError, type Xref } from "../state/index.ts"
+import {
+  type HubRecord,
+  type NewDeadLetter,
+  type RunCounts,
+  type StateError,
+  StateStore,
+  type Xref,
+} from "../state/index.ts"
 import { deadLetterFor, type RecordFailure } from "./deadLetter.ts"
 import { maybeCrash } from "./faults.ts"
 import type { InboundFlow } from "./flow.ts"
@@ -53,7 +60,15 @@ export const processInboundPage = (
   Effect.gen(function* () {
     const store = yield* StateStore
     const redactor = flow.system.context.http.redactor
-    const counts: RunCounts = { read: raws.length, created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, ignoredFields: 0 }
+    const counts: RunCounts = {
+      read: raws.length,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      skipped: 0,
+      ignoredFields: 0,
+    }
     const deadLetters: NewDeadLetter[] = []
     const reject = (raw: unknown, externalId: string, recordKey: string, f: RecordFailure) => {
       counts.failed++
@@ -75,20 +90,47 @@ export const processInboundPage = (
       }
       const record = result.right as Record<string, unknown>
       const naturalKey = naturalKeyOf(flow.entity, result.right)
+      const earlier = decoded.get(naturalKey)
+      if (earlier && earlier.externalId !== externalId) {
+        // Two vendor records claim one natural key (e.g. the same SKU twice in the ERP): the hub
+        // cannot tell which is right, so neither wins silently.
+        reject(
+          raw,
+          externalId,
+          naturalKey,
+          failure(
+            "IdentityConflict",
+            `${flow.system.name} ${externalId} has the same ${flow.entity} key ${naturalKey} as ${flow.system.name} ${earlier.externalId} in the same page; make the key unique in ${flow.system.name}`,
+          ),
+        )
+        continue
+      }
+      if (earlier) counts.unchanged++ // the vendor sent the same record twice: the later copy wins
       decoded.delete(naturalKey)
       decoded.set(naturalKey, { raw, externalId, naturalKey, record })
     }
 
     // 2. identity: vendor id first, natural key second.
     const entries = [...decoded.values()]
-    const xrefs = yield* store.xrefsByExternalId(flow.system.name, flow.entity, entries.map((e) => e.externalId))
-    const byKey = yield* store.recordsByNaturalKey(flow.entity, entries.map((e) => e.naturalKey))
+    const xrefs = yield* store.xrefsByExternalId(
+      flow.system.name,
+      flow.entity,
+      entries.map((e) => e.externalId),
+    )
+    const byKey = yield* store.recordsByNaturalKey(
+      flow.entity,
+      entries.map((e) => e.naturalKey),
+    )
     const renamedIds = entries.flatMap((e) => {
       const x = xrefs.get(e.externalId)
       return x && !byKey.has(e.naturalKey) ? [x.canonicalId] : []
     })
-    const byId = renamedIds.length > 0 ? yield* store.recordsById(flow.entity, renamedIds) : new Map<string, HubRecord>()
-    const skuOwners = flow.entity === "product" ? yield* store.skuOwners(entries.flatMap((e) => skusOf(e.record))) : new Map<string, string>()
+    const byId =
+      renamedIds.length > 0 ? yield* store.recordsById(flow.entity, renamedIds) : new Map<string, HubRecord>()
+    const skuOwners =
+      flow.entity === "product"
+        ? yield* store.skuOwners(entries.flatMap((e) => skusOf(e.record)))
+        : new Map<string, string>()
     const skusInPage = new Map<string, string>()
 
     const records: Array<HubRecord & { changed: boolean; skus: ReadonlyArray<string> }> = []
@@ -97,20 +139,37 @@ export const processInboundPage = (
       const xref = xrefs.get(entry.externalId)
       const sameKey = byKey.get(entry.naturalKey)
       if (xref && sameKey && xref.canonicalId !== sameKey.canonicalId) {
-        reject(entry.raw, entry.externalId, entry.naturalKey, failure("IdentityConflict", `${flow.entity} ${entry.naturalKey} already exists in the hub as another record than ${flow.system.name} ${entry.externalId} is linked to; merge or rename one of them in ${flow.system.name}`))
+        reject(
+          entry.raw,
+          entry.externalId,
+          entry.naturalKey,
+          failure(
+            "IdentityConflict",
+            `${flow.entity} ${entry.naturalKey} already exists in the hub as another record than ${flow.system.name} ${entry.externalId} is linked to; merge or rename one of them in ${flow.system.name}`,
+          ),
+        )
         continue
       }
       const existing = sameKey ?? (xref ? byId.get(xref.canonicalId) : undefined)
 
-      // 3. an SKU belongs to exactly one product.
+      // 3. an SKU belongs to exactly one product (a renamed product still owns its SKUs under its old key).
       const skus = flow.entity === "product" ? skusOf(entry.record) : []
       const clash = skus.findIndex((sku) => {
         const owner = skusInPage.get(sku) ?? skuOwners.get(sku)
-        return owner !== undefined && owner !== entry.naturalKey
+        return owner !== undefined && owner !== entry.naturalKey && owner !== existing?.naturalKey
       })
       if (clash >= 0) {
         const sku = skus[clash] ?? ""
-        reject(entry.raw, entry.externalId, entry.naturalKey, failure("SkuConflict", `SKU ${sku} already belongs to product ${skusInPage.get(sku) ?? skuOwners.get(sku)}; an SKU can belong to one product only`, `$.variants[${clash}].sku`))
+        reject(
+          entry.raw,
+          entry.externalId,
+          entry.naturalKey,
+          failure(
+            "SkuConflict",
+            `SKU ${sku} already belongs to product ${skusInPage.get(sku) ?? skuOwners.get(sku)}; an SKU can belong to one product only`,
+            `$.variants[${clash}].sku`,
+          ),
+        )
         continue
       }
       for (const sku of skus) skusInPage.set(sku, entry.naturalKey)
@@ -138,7 +197,16 @@ export const processInboundPage = (
         const valid = yield* Effect.either(Schema.validate(Entities[flow.entity] as Schema.Schema<unknown>)(payload))
         if (valid._tag === "Left") {
           const [issue] = issuesOf(valid.left)
-          reject(entry.raw, entry.externalId, entry.naturalKey, failure("MergeConflict", `merging ${flow.system.name}'s ${flow.entity} with fields owned by other systems breaks an invariant: ${issue?.message ?? ""}`, issue?.path))
+          reject(
+            entry.raw,
+            entry.externalId,
+            entry.naturalKey,
+            failure(
+              "MergeConflict",
+              `merging ${flow.system.name}'s ${flow.entity} with fields owned by other systems breaks an invariant: ${issue?.message ?? ""}`,
+              issue?.path,
+            ),
+          )
           continue
         }
       }
@@ -186,7 +254,8 @@ const link = (flow: InboundFlow, externalId: string, canonicalId: string): Xref 
   canonicalId,
 })
 
-const skusOf = (record: Record<string, unknown>): string[] => (record as unknown as Product).variants?.map((v) => v.sku) ?? []
+const skusOf = (record: Record<string, unknown>): string[] =>
+  (record as unknown as Product).variants?.map((v) => v.sku) ?? []
 
 const isStale = (existing: HubRecord, incoming: Record<string, unknown>, system: string): boolean => {
   const incomingAt = typeof incoming.updatedAt === "string" ? Date.parse(incoming.updatedAt) : Number.NaN

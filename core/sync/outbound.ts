@@ -3,7 +3,14 @@ import type { ConnectorError, WriteItem } from "../connector/index.ts"
 import { contentHash } from "../hub/index.ts"
 import { encodeRecord } from "../mapping/index.ts"
 import type { Canonical, EntityName } from "../model/index.ts"
-import { type HubRecord, type NewDeadLetter, type RunCounts, StateStore, type StateError, type Xref } from "../state/index.ts"
+import {
+  type HubRecord,
+  type NewDeadLetter,
+  type RunCounts,
+  type StateError,
+  StateStore,
+  type Xref,
+} from "../state/index.ts"
 import { deadLetterFor } from "./deadLetter.ts"
 import { maybeCrash } from "./faults.ts"
 import type { OutboundFlow } from "./flow.ts"
@@ -32,15 +39,31 @@ export type OutboundRunError = ConnectorError | StateError
 export const processOutboundRecords = (
   flow: OutboundFlow,
   records: ReadonlyArray<HubRecord>,
-  options: { readonly cursor?: OutboundCursor; readonly dryRun?: boolean; readonly replaying?: ReadonlyArray<number> } = {},
+  options: {
+    readonly cursor?: OutboundCursor
+    readonly dryRun?: boolean
+    readonly replaying?: ReadonlyArray<number>
+  } = {},
 ): Effect.Effect<RunCounts, OutboundRunError, StateStore> =>
   Effect.gen(function* () {
     const store = yield* StateStore
     const redactor = flow.system.context.http.redactor
-    const counts: RunCounts = { read: records.length, created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, ignoredFields: 0 }
+    const counts: RunCounts = {
+      read: records.length,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      skipped: 0,
+      ignoredFields: 0,
+    }
     const deadLetters: NewDeadLetter[] = []
 
-    const xrefs = yield* store.xrefsByCanonicalId(flow.system.name, flow.entity, records.map((r) => r.canonicalId))
+    const xrefs = yield* store.xrefsByCanonicalId(
+      flow.system.name,
+      flow.entity,
+      records.map((r) => r.canonicalId),
+    )
     const pending: Pending[] = []
     for (const record of records) {
       const canonical = record.payload as Canonical<EntityName>
@@ -48,10 +71,19 @@ export const processOutboundRecords = (
         counts.skipped++
         continue
       }
-      const encoded = yield* Effect.either(encodeRecord(flow.mapping, flow.mappingContext, canonical, record.naturalKey))
+      const encoded = yield* Effect.either(
+        encodeRecord(flow.mapping, flow.mappingContext, canonical, record.naturalKey),
+      )
       if (encoded._tag === "Left") {
         counts.failed++
-        deadLetters.push(deadLetterFor(flow, redactor, { recordKey: record.naturalKey, sourceId: record.canonicalId, payload: record.payload }, encoded.left))
+        deadLetters.push(
+          deadLetterFor(
+            flow,
+            redactor,
+            { recordKey: record.naturalKey, sourceId: record.canonicalId, payload: record.payload },
+            encoded.left,
+          ),
+        )
         continue
       }
       const hash = contentHash(encoded.right, [])
@@ -66,8 +98,11 @@ export const processOutboundRecords = (
     // Link before create: a record the target already has (a create whose cross-reference was
     // lost in a crash, or data that existed before esl) is updated, never created twice.
     const unlinked = pending.filter((p) => p.externalId === undefined).map((p) => p.record.naturalKey)
-    const found = unlinked.length > 0 ? yield* flow.sink.lookup(flow.system.context, unlinked) : new Map<string, string>()
-    const items = pending.map((p) => (p.externalId !== undefined ? p : { ...p, externalId: found.get(p.record.naturalKey) }))
+    const found =
+      unlinked.length > 0 ? yield* flow.sink.lookup(flow.system.context, unlinked) : new Map<string, string>()
+    const items = pending.map((p) =>
+      p.externalId !== undefined ? p : { ...p, externalId: found.get(p.record.naturalKey) },
+    )
 
     if (options.dryRun) {
       for (const item of items) item.externalId === undefined ? counts.created++ : counts.updated++
@@ -87,16 +122,47 @@ export const processOutboundRecords = (
       maybeCrash("kill-after-write", flow.name)
       const written: Xref[] = []
       const rejected: NewDeadLetter[] = []
+      const answered = new Set<string>()
       for (const outcome of outcomes) {
         const item = byKey.get(outcome.naturalKey)
-        if (!item) continue
+        if (!item || answered.has(outcome.naturalKey)) continue
+        answered.add(outcome.naturalKey)
         if (outcome.ok) {
           outcome.action === "created" ? counts.created++ : counts.updated++
-          written.push({ system: flow.system.name, entity: flow.entity, externalId: outcome.externalId, canonicalId: item.record.canonicalId, targetHash: item.hash })
+          written.push({
+            system: flow.system.name,
+            entity: flow.entity,
+            externalId: outcome.externalId,
+            canonicalId: item.record.canonicalId,
+            targetHash: item.hash,
+          })
         } else {
           counts.failed++
-          rejected.push(deadLetterFor(flow, redactor, { recordKey: item.record.naturalKey, sourceId: item.record.canonicalId, payload: item.record.payload }, outcome.error))
+          rejected.push(
+            deadLetterFor(
+              flow,
+              redactor,
+              { recordKey: item.record.naturalKey, sourceId: item.record.canonicalId, payload: item.record.payload },
+              outcome.error,
+            ),
+          )
         }
+      }
+      // A sink owes one outcome per item; a record it did not answer for is not silently dropped.
+      for (const item of batch) {
+        if (answered.has(item.record.naturalKey)) continue
+        counts.failed++
+        rejected.push(
+          deadLetterFor(
+            flow,
+            redactor,
+            { recordKey: item.record.naturalKey, sourceId: item.record.canonicalId, payload: item.record.payload },
+            {
+              _tag: "VendorResponseError",
+              message: `${flow.system.name} answered no outcome for ${flow.entity} ${item.record.naturalKey}; it may or may not have been written: replay it`,
+            },
+          ),
+        )
       }
       if (rejected.length > 0) yield* store.addDeadLetters(rejected)
       if (written.length > 0) yield* store.commitOutbound({ flow: flow.name, xrefs: written })
@@ -136,7 +202,8 @@ export const runOutboundFlow = (
         addCounts(total, yield* processOutboundRecords(flow, page, dryRun))
         options.onPage?.(total)
       }
-      if (!options.dryRun) yield* store.commitOutbound({ flow: flow.name, cursor: { seq: head } satisfies OutboundCursor, xrefs: [] })
+      if (!options.dryRun)
+        yield* store.commitOutbound({ flow: flow.name, cursor: { seq: head } satisfies OutboundCursor, xrefs: [] })
       return total
     }
     const saved = (yield* store.getCursor(flow.name)) as OutboundCursor | undefined

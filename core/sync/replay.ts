@@ -4,7 +4,10 @@ import type { Flow } from "./flow.ts"
 import { type InboundRunError, processInboundPage } from "./inbound.ts"
 import { type OutboundRunError, processOutboundRecords } from "./outbound.ts"
 
-export class DeadLetterNotFound extends Data.TaggedError("DeadLetterNotFound")<{ readonly id: number; readonly detail: string }> {
+export class DeadLetterNotFound extends Data.TaggedError("DeadLetterNotFound")<{
+  readonly id: number
+  readonly detail: string
+}> {
   override get message() {
     return `Dead letter ${this.id}: ${this.detail}. List them with \`esl dlq list\`.`
   }
@@ -34,7 +37,8 @@ export const replayDeadLetter = (
     if (!letter) return yield* new DeadLetterNotFound({ id, detail: "no such entry" })
     if (letter.status === "resolved") return yield* new DeadLetterNotFound({ id, detail: "already resolved" })
     const flow = flows.find((f) => f.name === letter.flow)
-    if (!flow) return yield* new DeadLetterNotFound({ id, detail: `its flow "${letter.flow}" is no longer in the config` })
+    if (!flow)
+      return yield* new DeadLetterNotFound({ id, detail: `its flow "${letter.flow}" is no longer in the config` })
     const counts = yield* replayThrough(flow, letter)
     const resolved = counts.failed === 0
     if (!resolved) {
@@ -48,15 +52,14 @@ const replayThrough = (flow: Flow, letter: DeadLetter) =>
   Effect.gen(function* () {
     const store = yield* StateStore
     if (flow.kind === "inbound") {
-      const fresh = flow.stream.readByIds
-        ? yield* flow.stream.readByIds(flow.system.context, [letter.sourceId])
-        : []
+      const fresh = flow.stream.readByIds ? yield* flow.stream.readByIds(flow.system.context, [letter.sourceId]) : []
       const raw = fresh[0] ?? letter.payload
       return yield* processInboundPage(flow, [raw], { replaying: [letter.id] })
     }
     const records = yield* store.recordsById(flow.entity, [letter.sourceId])
     const record = records.get(letter.sourceId)
-    if (!record) return yield* new DeadLetterNotFound({ id: letter.id, detail: `hub record ${letter.sourceId} no longer exists` })
+    if (!record)
+      return yield* new DeadLetterNotFound({ id: letter.id, detail: `hub record ${letter.sourceId} no longer exists` })
     return yield* processOutboundRecords(flow, [record], { replaying: [letter.id] })
   })
 
@@ -64,6 +67,9 @@ const replayThrough = (flow: Flow, letter: DeadLetter) =>
 export const replayAll = (flows: ReadonlyArray<Flow>, filter: { readonly flow?: string } = {}) =>
   Effect.gen(function* () {
     const store = yield* StateStore
-    const open = yield* store.listDeadLetters({ status: "open", ...(filter.flow !== undefined ? { flow: filter.flow } : {}) })
+    const open = yield* store.listDeadLetters({
+      status: "open",
+      ...(filter.flow !== undefined ? { flow: filter.flow } : {}),
+    })
     return yield* Effect.forEach(open, (letter) => Effect.either(replayDeadLetter(flows, letter.id)))
   })

@@ -1,9 +1,16 @@
-import { Effect } from "effect"
+import { Data, Effect } from "effect"
 import type { EntityName } from "../model/index.ts"
 import { emptyCounts, type RunCounts, type RunStatus, StateStore } from "../state/index.ts"
 import type { Flow } from "./flow.ts"
 import { runInboundFlow } from "./inbound.ts"
 import { runOutboundFlow } from "./outbound.ts"
+
+/** A flow died of a bug (a defect, not a typed failure); reported like a failure so the next flow still runs. */
+class FlowDefect extends Data.TaggedError("FlowDefect")<{ readonly detail: string }> {
+  override get message() {
+    return `unexpected error: ${this.detail}`
+  }
+}
 
 export interface FlowResult {
   readonly flow: string
@@ -33,18 +40,27 @@ export const runFlow = (flow: Flow, options: RunOptions = {}): Effect.Effect<Flo
   Effect.gen(function* () {
     const store = yield* StateStore
     const started = performance.now()
-    const runId = options.dryRun ? "dry-run" : yield* Effect.orElseSucceed(store.startRun(flow.name), () => "unrecorded")
+    const runId = options.dryRun
+      ? "dry-run"
+      : yield* Effect.orElseSucceed(store.startRun(flow.name), () => "unrecorded")
     const opts = {
       ...(options.full !== undefined ? { full: options.full } : {}),
       ...(options.dryRun !== undefined ? { dryRun: options.dryRun } : {}),
       onPage: (counts: RunCounts) => options.onProgress?.(flow.name, counts),
     }
-    const outcome = yield* Effect.either(flow.kind === "inbound" ? runInboundFlow(flow, opts) : runOutboundFlow(flow, opts))
+    const outcome = yield* Effect.either(
+      (flow.kind === "inbound" ? runInboundFlow(flow, opts) : runOutboundFlow(flow, opts)).pipe(
+        Effect.catchAllDefect((defect) =>
+          Effect.fail(new FlowDefect({ detail: defect instanceof Error ? defect.message : String(defect) })),
+        ),
+      ),
+    )
     const counts = outcome._tag === "Right" ? outcome.right : emptyCounts()
     const status: RunStatus = outcome._tag === "Left" ? "failed" : counts.failed > 0 ? "partial" : "succeeded"
     const error = outcome._tag === "Left" ? flow.system.context.http.redactor.string(outcome.left.message) : undefined
     if (!options.dryRun) yield* Effect.ignore(store.finishRun(runId, status, counts, error))
-    if (error !== undefined) yield* Effect.logError(`flow ${flow.name} failed: ${error}`).pipe(Effect.annotateLogs({ flow: flow.name, runId }))
+    if (error !== undefined)
+      yield* Effect.logError(`flow ${flow.name} failed: ${error}`).pipe(Effect.annotateLogs({ flow: flow.name, runId }))
     return {
       flow: flow.name,
       kind: flow.kind,
@@ -59,7 +75,10 @@ export const runFlow = (flow: Flow, options: RunOptions = {}): Effect.Effect<Flo
   })
 
 /** Runs flows one after another in the order given (the config's order): the in-process runner. */
-export const runFlows = (flows: ReadonlyArray<Flow>, options: RunOptions = {}): Effect.Effect<ReadonlyArray<FlowResult>, never, StateStore> =>
+export const runFlows = (
+  flows: ReadonlyArray<Flow>,
+  options: RunOptions = {},
+): Effect.Effect<ReadonlyArray<FlowResult>, never, StateStore> =>
   Effect.forEach(flows, (flow) => runFlow(flow, options))
 
 /** The process exit code a run deserves: 0 all good, 1 a flow failed, 2 some records failed. */

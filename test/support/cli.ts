@@ -14,7 +14,10 @@ export interface EslRun {
 }
 
 /** Runs the real `esl` command in a child process, as an operator would. */
-export const runEsl = (args: ReadonlyArray<string>, options: { env?: Record<string, string>; cwd?: string } = {}): Promise<EslRun> =>
+export const runEsl = (
+  args: ReadonlyArray<string>,
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<EslRun> =>
   new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? root,
@@ -34,7 +37,10 @@ export const runEsl = (args: ReadonlyArray<string>, options: { env?: Record<stri
   })
 
 /** Starts `esl sandbox <connector> --port <port>` and resolves once it listens. */
-export const startSandboxProcess = (connector: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> =>
+export const startSandboxProcess = (
+  connector: string,
+  port: number,
+): Promise<{ url: string; stop: () => Promise<void> }> =>
   new Promise((done, fail) => {
     const child: ChildProcess = spawn(process.execPath, [bin, "sandbox", connector, "--port", String(port)], {
       cwd: root,
