@@ -55,7 +55,21 @@ if (Exit.isFailure(exit)) {
     const error = failure.value
     // @effect/cli already printed usage errors; everything else gets its one-line message.
     const tag = typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : ""
-    if (!["MissingValue", "InvalidValue", "CommandMismatch", "MultipleValuesDetected", "UnclusteredFlag", "CorrectedFlag", "InvalidArgument", "MissingFlag", "MissingSubcommand", "NoBuiltInMatch", "HelpRequested"].includes(tag)) {
+    if (
+      ![
+        "MissingValue",
+        "InvalidValue",
+        "CommandMismatch",
+        "MultipleValuesDetected",
+        "UnclusteredFlag",
+        "CorrectedFlag",
+        "InvalidArgument",
+        "MissingFlag",
+        "MissingSubcommand",
+        "NoBuiltInMatch",
+        "HelpRequested",
+      ].includes(tag)
+    ) {
       process.stderr.write(`esl: ${error instanceof Error ? error.message : String(error)}\n`)
     }
   } else if (!Cause.isInterruptedOnly(exit.cause)) {

@@ -21,6 +21,7 @@ export const printJson = (value: unknown): void => {
 }
 
 const formatMs = (ms: number) => (ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(1)}s`)
+
 export { formatMs }
 
 /**

@@ -16,16 +16,24 @@ export const checkCommand = Command.make(
         Effect.gen(function* () {
           const system = app.systems.get(name)
           if (!system) {
-            return yield* new CliFailure({ message: `No system "${name}" in ${o.config}; systems: ${[...app.systems.keys()].join(", ")}` })
+            return yield* new CliFailure({
+              message: `No system "${name}" in ${o.config}; systems: ${[...app.systems.keys()].join(", ")}`,
+            })
           }
           const outcome = yield* Effect.either(system.connector.check(system.context))
           return outcome._tag === "Right"
             ? { system: name, connector: system.connector.name, ok: true, detail: outcome.right.detail }
-            : { system: name, connector: system.connector.name, ok: false, detail: system.context.http.redactor.string(outcome.left.message) }
+            : {
+                system: name,
+                connector: system.connector.name,
+                ok: false,
+                detail: system.context.http.redactor.string(outcome.left.message),
+              }
         }),
       )
       if (o.json) printJson({ checks: results })
-      else for (const r of results) process.stdout.write(`${r.ok ? "✔" : "✖"} ${r.system} (${r.connector}): ${r.detail}\n`)
+      else
+        for (const r of results) process.stdout.write(`${r.ok ? "✔" : "✖"} ${r.system} (${r.connector}): ${r.detail}\n`)
       if (results.some((r) => !r.ok)) process.exitCode = 1
     }),
 ).pipe(Command.withDescription("verify credentials and reachability of one or every system"))

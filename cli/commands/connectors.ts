@@ -14,10 +14,16 @@ const describe = () =>
     sandboxPort: c.sandboxPort,
     webhooks: c.webhooks !== undefined,
     streams: Object.fromEntries(
-      Object.entries(c.streams).map(([name, s]) => [name, { entity: s.entity, incremental: s.incremental, description: s.description }]),
+      Object.entries(c.streams).map(([name, s]) => [
+        name,
+        { entity: s.entity, incremental: s.incremental, description: s.description },
+      ]),
     ),
     sinks: Object.fromEntries(
-      Object.entries(c.sinks).map(([name, s]) => [name, { entity: s.entity, maxBatchSize: s.maxBatchSize, operations: s.operations, description: s.description }]),
+      Object.entries(c.sinks).map(([name, s]) => [
+        name,
+        { entity: s.entity, maxBatchSize: s.maxBatchSize, operations: s.operations, description: s.description },
+      ]),
     ),
   }))
 
@@ -26,12 +32,18 @@ export const connectorsCommand = Command.make("connectors", { json: jsonOption }
     const list = describe()
     if (o.json) return printJson({ connectors: list })
     for (const c of list) {
-      process.stdout.write(`${c.name} — ${c.displayName} (${c.category}, API ${c.apiVersion}; sandbox port ${c.sandboxPort}${c.webhooks ? "; webhooks" : ""})\n`)
+      process.stdout.write(
+        `${c.name} — ${c.displayName} (${c.category}, API ${c.apiVersion}; sandbox port ${c.sandboxPort}${c.webhooks ? "; webhooks" : ""})\n`,
+      )
       for (const [name, s] of Object.entries(c.streams)) {
-        process.stdout.write(`  read  ${name.padEnd(16)} → ${s.entity.padEnd(10)} ${s.incremental ? "incremental" : "full"}  ${s.description}\n`)
+        process.stdout.write(
+          `  read  ${name.padEnd(16)} → ${s.entity.padEnd(10)} ${s.incremental ? "incremental" : "full"}  ${s.description}\n`,
+        )
       }
       for (const [name, s] of Object.entries(c.sinks)) {
-        process.stdout.write(`  write ${name.padEnd(16)} ← ${s.entity.padEnd(10)} ≤${s.maxBatchSize}/batch  ${s.description}\n`)
+        process.stdout.write(
+          `  write ${name.padEnd(16)} ← ${s.entity.padEnd(10)} ≤${s.maxBatchSize}/batch  ${s.description}\n`,
+        )
       }
     }
   }),

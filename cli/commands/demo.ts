@@ -23,12 +23,19 @@ const changeSomethingInTheErp = async (erpUrl: string) => {
         headers: { Authorization: "bearer sandbox-key", "Content-Type": "application/json" },
       })
     ).data as unknown
-  const [beanie] = (await call("product.product", "search", { domain: [["default_code", "=", "ALP-BEANIE"]] })) as number[]
+  const [beanie] = (await call("product.product", "search", {
+    domain: [["default_code", "=", "ALP-BEANIE"]],
+  })) as number[]
   if (beanie === undefined) throw new Error("ALP-BEANIE is not in the ERP sandbox")
   await call("product.product", "write", { ids: [beanie], vals: { lst_price: 17.99 } })
-  const [tee] = (await call("product.product", "search", { domain: [["default_code", "=", "ALP-TEE-M-BLK"]] })) as number[]
+  const [tee] = (await call("product.product", "search", {
+    domain: [["default_code", "=", "ALP-TEE-M-BLK"]],
+  })) as number[]
   const quants = (await call("stock.quant", "search_read", {
-    domain: [["product_id", "=", tee], ["location_id.usage", "=", "internal"]],
+    domain: [
+      ["product_id", "=", tee],
+      ["location_id.usage", "=", "internal"],
+    ],
     fields: ["id", "quantity"],
     limit: 1,
   })) as Array<{ id: number; quantity: number }>
@@ -52,10 +59,12 @@ export const demoCommand = Command.make("demo", { json: jsonOption }, (o) =>
     writeFileSync(configFile, starterConfig("eslayer"))
 
     const servers = yield* Effect.acquireRelease(
-      Effect.promise(async (): Promise<{ erp: RunningSandbox; shop: RunningSandbox }> => ({
-        erp: await serveSandbox(odoo.sandbox()),
-        shop: await serveSandbox(shopify.sandbox()),
-      })),
+      Effect.promise(
+        async (): Promise<{ erp: RunningSandbox; shop: RunningSandbox }> => ({
+          erp: await serveSandbox(odoo.sandbox()),
+          shop: await serveSandbox(shopify.sandbox()),
+        }),
+      ),
       (s) => Effect.promise(() => Promise.all([s.erp.close(), s.shop.close()])),
     )
     process.env.ODOO_URL = servers.erp.url
@@ -67,7 +76,8 @@ export const demoCommand = Command.make("demo", { json: jsonOption }, (o) =>
 
     const app = yield* loadApp(configFile)
     const progress = progressReporter(!o.json && process.stderr.isTTY === true)
-    const run = () => withState(app, runFlows(app.flows, { onProgress: progress.update })).pipe(Effect.tap(() => progress.done()))
+    const run = () =>
+      withState(app, runFlows(app.flows, { onProgress: progress.update })).pipe(Effect.tap(() => progress.done()))
 
     say("Run 1: products, prices and stock ERP → hub → shop; customers and orders shop → hub → ERP")
     const first = yield* run()
@@ -75,7 +85,8 @@ export const demoCommand = Command.make("demo", { json: jsonOption }, (o) =>
 
     const changes = yield* Effect.tryPromise({
       try: () => changeSomethingInTheErp(servers.erp.url),
-      catch: (e) => new CliFailure({ message: `could not change the ERP sandbox: ${e instanceof Error ? e.message : String(e)}` }),
+      catch: (e) =>
+        new CliFailure({ message: `could not change the ERP sandbox: ${e instanceof Error ? e.message : String(e)}` }),
     })
     say(`Meanwhile in the ERP: ${changes.join("; ")}\n`)
     say("Run 2: only what changed moves")

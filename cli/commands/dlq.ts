@@ -14,27 +14,37 @@ const statusFilter = Options.choice("status", ["open", "replayed", "resolved", "
   Options.withDescription("which entries to list"),
 )
 
-const list = Command.make("list", { config: configOption, json: jsonOption, flow: flowFilter, status: statusFilter }, (o) =>
-  Effect.gen(function* () {
-    const app = yield* loadApp(o.config)
-    const entries = yield* withState(
-      app,
-      Effect.flatMap(StateStore, (store) =>
-        store.listDeadLetters({
-          ...(o.status !== "all" ? { status: o.status } : {}),
-          ...(Option.isSome(o.flow) ? { flow: o.flow.value } : {}),
-        }),
-      ),
-    )
-    if (o.json) return printJson({ deadLetters: entries })
-    if (entries.length === 0) return void process.stdout.write("The dead-letter queue is empty.\n")
-    process.stdout.write(
-      `${table(
-        ["id", "flow", "entity", "record", "attempts", "reason"],
-        entries.map((e) => [e.id, e.flow, e.entity, e.recordKey, e.attempts, `${e.path ? `${e.path}: ` : ""}${e.reason}`.slice(0, 120)]),
-      )}\n`,
-    )
-  }),
+const list = Command.make(
+  "list",
+  { config: configOption, json: jsonOption, flow: flowFilter, status: statusFilter },
+  (o) =>
+    Effect.gen(function* () {
+      const app = yield* loadApp(o.config)
+      const entries = yield* withState(
+        app,
+        Effect.flatMap(StateStore, (store) =>
+          store.listDeadLetters({
+            ...(o.status !== "all" ? { status: o.status } : {}),
+            ...(Option.isSome(o.flow) ? { flow: o.flow.value } : {}),
+          }),
+        ),
+      )
+      if (o.json) return printJson({ deadLetters: entries })
+      if (entries.length === 0) return void process.stdout.write("The dead-letter queue is empty.\n")
+      process.stdout.write(
+        `${table(
+          ["id", "flow", "entity", "record", "attempts", "reason"],
+          entries.map((e) => [
+            e.id,
+            e.flow,
+            e.entity,
+            e.recordKey,
+            e.attempts,
+            `${e.path ? `${e.path}: ` : ""}${e.reason}`.slice(0, 120),
+          ]),
+        )}\n`,
+      )
+    }),
 ).pipe(Command.withDescription("list dead letters"))
 
 const idArg = Args.integer({ name: "id" })
@@ -42,7 +52,10 @@ const idArg = Args.integer({ name: "id" })
 const show = Command.make("show", { config: configOption, id: idArg }, (o) =>
   Effect.gen(function* () {
     const app = yield* loadApp(o.config)
-    const entry = yield* withState(app, Effect.flatMap(StateStore, (store) => store.getDeadLetter(o.id)))
+    const entry = yield* withState(
+      app,
+      Effect.flatMap(StateStore, (store) => store.getDeadLetter(o.id)),
+    )
     if (!entry) return yield* new CliFailure({ message: `No dead letter ${o.id}. List them with \`esl dlq list\`.` })
     printJson(entry)
   }),
@@ -60,21 +73,22 @@ const replay = Command.make(
   (o) =>
     Effect.gen(function* () {
       const app = yield* loadApp(o.config)
-      if (Option.isNone(o.id) && !o.all) return yield* new CliFailure({ message: "Name an entry (`esl dlq replay 12`) or pass --all" })
+      if (Option.isNone(o.id) && !o.all)
+        return yield* new CliFailure({ message: "Name an entry (`esl dlq replay 12`) or pass --all" })
       const results = yield* withState(
         app,
         Option.isSome(o.id)
           ? Effect.map(Effect.either(replayDeadLetter(app.flows, o.id.value)), (r) => [r])
           : replayAll(app.flows, Option.isSome(o.flow) ? { flow: o.flow.value } : {}),
       )
-      const report = results.map((r) =>
-        r._tag === "Right" ? r.right : { resolved: false, reason: r.left.message },
-      )
+      const report = results.map((r) => (r._tag === "Right" ? r.right : { resolved: false, reason: r.left.message }))
       const stillFailing = report.filter((r) => !r.resolved).length
       if (o.json) printJson({ replayed: report })
       else {
         for (const r of report) {
-          process.stdout.write(`${r.resolved ? "✔" : "✖"} ${"id" in r ? `#${r.id} ${r.flow}` : ""} ${r.resolved ? "resolved" : `still failing: ${r.reason}`}\n`)
+          process.stdout.write(
+            `${r.resolved ? "✔" : "✖"} ${"id" in r ? `#${r.id} ${r.flow}` : ""} ${r.resolved ? "resolved" : `still failing: ${r.reason}`}\n`,
+          )
         }
       }
       if (stillFailing > 0) process.exitCode = 2

@@ -19,7 +19,10 @@ const packageNameHere = (): string => {
 export const initCommand = Command.make(
   "init",
   {
-    file: Options.text("file").pipe(Options.withDefault("esl.config.ts"), Options.withDescription("where to write the config")),
+    file: Options.text("file").pipe(
+      Options.withDefault("esl.config.ts"),
+      Options.withDescription("where to write the config"),
+    ),
     force: Options.boolean("force").pipe(Options.withDescription("overwrite an existing file")),
   },
   (o) =>

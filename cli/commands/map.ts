@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs"
 import { Args, Command, Options } from "@effect/cli"
 import { Effect, Option } from "effect"
-import { decodeRecord, encodeRecord, type EntityMapping, mappingContext } from "../../core/mapping/index.ts"
-import { type EntityName, isEntityName, entityNames } from "../../core/model/index.ts"
+import { decodeRecord, type EntityMapping, encodeRecord, mappingContext } from "../../core/mapping/index.ts"
+import { type EntityName, entityNames, isEntityName } from "../../core/model/index.ts"
 import { connectors, defaultMappings } from "../app.ts"
 import { printJson } from "../output.ts"
 import { CliFailure } from "./failure.ts"
@@ -13,7 +13,9 @@ export const mapCommand = Command.make(
     system: Args.text({ name: "connector" }),
     entity: Args.text({ name: "entity" }),
     file: Args.file({ name: "file.json", exists: "yes" }),
-    reverse: Options.boolean("reverse").pipe(Options.withDescription("canonical → vendor (encode) instead of vendor → canonical")),
+    reverse: Options.boolean("reverse").pipe(
+      Options.withDescription("canonical → vendor (encode) instead of vendor → canonical"),
+    ),
     locale: Options.text("locale").pipe(Options.withDefault("en")),
     currency: Options.text("currency").pipe(Options.withDefault("EUR")),
     channel: Options.text("channel").pipe(Options.optional),
@@ -23,7 +25,9 @@ export const mapCommand = Command.make(
       const connector = connectors[o.system]
       const mappings = defaultMappings[o.system]
       if (!connector || !mappings) {
-        return yield* new CliFailure({ message: `Unknown connector "${o.system}"; connectors: ${Object.keys(connectors).join(", ")}` })
+        return yield* new CliFailure({
+          message: `Unknown connector "${o.system}"; connectors: ${Object.keys(connectors).join(", ")}`,
+        })
       }
       if (!isEntityName(o.entity)) {
         return yield* new CliFailure({ message: `Unknown entity "${o.entity}"; entities: ${entityNames.join(", ")}` })
@@ -32,7 +36,8 @@ export const mapCommand = Command.make(
       if (!mapping) return yield* new CliFailure({ message: `${o.system} has no mapping for ${o.entity}` })
       const input = yield* Effect.try({
         try: () => JSON.parse(readFileSync(o.file, "utf8")) as unknown,
-        catch: (e) => new CliFailure({ message: `${o.file} is not JSON: ${e instanceof Error ? e.message : String(e)}` }),
+        catch: (e) =>
+          new CliFailure({ message: `${o.file} is not JSON: ${e instanceof Error ? e.message : String(e)}` }),
       })
       const ctx = mappingContext(o.system, {
         locale: o.locale,
@@ -48,9 +53,13 @@ export const mapCommand = Command.make(
             : decodeRecord(mapping, ctx, record, `#${index}`),
         ),
       )
-      const failures = results.flatMap((r, index) => (r._tag === "Left" ? [{ index, error: r.left.message, issues: r.left.issues }] : []))
+      const failures = results.flatMap((r, index) =>
+        r._tag === "Left" ? [{ index, error: r.left.message, issues: r.left.issues }] : [],
+      )
       const mapped = results.flatMap((r) => (r._tag === "Right" ? [r.right] : []))
       printJson(Array.isArray(input) ? { mapped, failures } : failures.length === 0 ? mapped[0] : { failures })
       if (failures.length > 0) process.exitCode = 2
     }),
-).pipe(Command.withDescription("run a mapping on a JSON file: vendor → canonical, or canonical → vendor with --reverse"))
+).pipe(
+  Command.withDescription("run a mapping on a JSON file: vendor → canonical, or canonical → vendor with --reverse"),
+)

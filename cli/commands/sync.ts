@@ -1,7 +1,7 @@
 import { Command, Options } from "@effect/cli"
 import { Effect } from "effect"
-import { exitCodeOf, type FlowResult, runFlows } from "../../core/sync/index.ts"
 import { withState } from "../../core/runtime/app.ts"
+import { exitCodeOf, type FlowResult, runFlows } from "../../core/sync/index.ts"
 import { loadApp } from "../app.ts"
 import { configOption, jsonOption } from "../options.ts"
 import { formatMs, printJson, progressReporter, table } from "../output.ts"
@@ -11,8 +11,12 @@ const flowOption = Options.text("flow").pipe(
   Options.repeated,
   Options.withDescription("run only this flow (repeatable); default: every flow, in config order"),
 )
-const fullOption = Options.boolean("full").pipe(Options.withDescription("ignore cursors: re-read every source record, re-check every target record"))
-const dryRunOption = Options.boolean("dry-run").pipe(Options.withDescription("read and map, but write nothing (vendors and state untouched)"))
+const fullOption = Options.boolean("full").pipe(
+  Options.withDescription("ignore cursors: re-read every source record, re-check every target record"),
+)
+const dryRunOption = Options.boolean("dry-run").pipe(
+  Options.withDescription("read and map, but write nothing (vendors and state untouched)"),
+)
 
 /** The `--json` document: per flow, the counts operators and CI scripts read. */
 export const syncReport = (results: ReadonlyArray<FlowResult>, state: string) => ({
@@ -56,9 +60,12 @@ export const syncSummary = (results: ReadonlyArray<FlowResult>): string => {
   ])
   const failedRecords = results.reduce((n, r) => n + r.counts.failed, 0)
   const failedFlows = results.filter((r) => r.status === "failed")
-  const lines = [table(["flow", "direction", "entity", "read", "created", "updated", "unchanged", "failed", "time"], rows)]
+  const lines = [
+    table(["flow", "direction", "entity", "read", "created", "updated", "unchanged", "failed", "time"], rows),
+  ]
   for (const f of failedFlows) lines.push(`✖ ${f.flow} stopped: ${f.error ?? "unknown error"}`)
-  if (failedRecords > 0) lines.push(`⚠ ${failedRecords} record(s) failed and are in the dead-letter queue: esl dlq list`)
+  if (failedRecords > 0)
+    lines.push(`⚠ ${failedRecords} record(s) failed and are in the dead-letter queue: esl dlq list`)
   if (failedFlows.length === 0 && failedRecords === 0) lines.push(`✔ ${results.length} flow(s) done, nothing failed`)
   return lines.join("\n")
 }
@@ -88,4 +95,3 @@ export const syncCommand = Command.make(
       process.exitCode = exitCodeOf(results)
     }),
 ).pipe(Command.withDescription("run flows once: sources → hub → targets, incrementally from each flow's cursor"))
-
