@@ -133,6 +133,12 @@ export interface ConnectorDefinition<Config, ConfigInput> {
   /** HTTP client settings: base URL, auth, rate limiter. Core builds the client. */
   readonly http: (config: Config) => Omit<HttpClientOptions, "system">
   readonly defaults: (config: Config) => SystemDefaults
+  /**
+   * Lookup tables this system's mappings consult (`mappingContext(...).lookup(table, key)`),
+   * built from its config: location codes ⇄ vendor locations, shop settings. The user's
+   * `lookups` in esl.config.ts are merged over them.
+   */
+  readonly lookupTables?: (config: Config) => Readonly<Record<string, Readonly<Record<string, string>>>>
   /** Verifies credentials and reachability with one cheap call. */
   readonly check: (ctx: ConnectorContext<Config>) => Effect.Effect<CheckResult, ConnectorError>
   // biome-ignore lint/suspicious/noExplicitAny: each stream has its own raw record type; callers narrow through the mapping.

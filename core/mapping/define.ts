@@ -21,6 +21,6 @@ export interface EntityMapping<E extends EntityName, ReadEncoded = unknown, Writ
 export type SystemMappings = { readonly [E in EntityName]?: EntityMapping<E, any, any> }
 
 /** Declares a mapping; the types of read/write are checked against the entity's canonical schema. */
-export const defineMapping = <E extends EntityName, ReadEncoded = never, WriteEncoded = never>(
+export const defineMapping = <E extends EntityName, ReadEncoded = unknown, WriteEncoded = unknown>(
   mapping: EntityMapping<E, ReadEncoded, WriteEncoded>,
 ): EntityMapping<E, ReadEncoded, WriteEncoded> => mapping

@@ -1,7 +1,7 @@
 import { resolve } from "node:path"
 import { Effect, Layer } from "effect"
 import type { EslConfig } from "../config/index.ts"
-import { ConfigError, type ConnectorDefinition, instantiateSystem, type SystemInstance } from "../connector/index.ts"
+import { ConfigError, type ConnectorDefinition, instantiateSystem, type SystemDeclaration, type SystemInstance } from "../connector/index.ts"
 import type { SystemMappings } from "../mapping/index.ts"
 import { SqliteStateStoreLive, type StateError, type StateStore } from "../state/index.ts"
 import { type Flow, resolveFlows } from "../sync/index.ts"
@@ -34,7 +34,7 @@ export const buildApp = (config: EslConfig<any>, options: AppOptions): Effect.Ef
   Effect.gen(function* () {
     const environment = options.environment ?? process.env
     const systems = new Map<string, SystemInstance>()
-    for (const [name, declaration] of Object.entries(config.systems)) {
+    for (const [name, declaration] of Object.entries(config.systems as Readonly<Record<string, SystemDeclaration>>)) {
       systems.set(name, (yield* instantiateSystem(name, declaration, environment)) as SystemInstance)
     }
     const mappingsFor = (system: SystemInstance): SystemMappings => ({

@@ -32,6 +32,16 @@ export interface OutboundFlow extends FlowBase {
 
 export type Flow = InboundFlow | OutboundFlow
 
+/** The connector's own tables, with the config's `lookups` for this system merged over them table by table. */
+export const lookupTablesOf = (
+  system: SystemInstance,
+  fromConfig: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined,
+): Record<string, Readonly<Record<string, string>>> => {
+  const tables: Record<string, Readonly<Record<string, string>>> = { ...(system.connector.lookupTables?.(system.config) ?? {}) }
+  for (const [name, table] of Object.entries(fromConfig ?? {})) tables[name] = { ...(tables[name] ?? {}), ...table }
+  return tables
+}
+
 const flowError = (name: string, field: string, detail: string, hint: string) =>
   new ConfigError({ path: `flows.${name}.${field}`, detail, hint })
 
@@ -65,7 +75,7 @@ const resolveFlow = (
       )
     }
     const mappings = mappingsFor(system)
-    const ctx = mappingContext(system.name, system.defaults, config.lookups?.[systemName] ?? {})
+    const ctx = mappingContext(system.name, system.defaults, lookupTablesOf(system, config.lookups?.[systemName]))
     const ownership = config.ownership ?? {}
     if (isInbound(flow)) {
       const stream = system.connector.streams[flow.stream]

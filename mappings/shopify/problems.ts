@@ -1,0 +1,70 @@
+/**
+ * Collects what is wrong with one vendor record while a mapping walks it, each problem at its
+ * JSON path, so the DLQ entry lists every bad field at once instead of the first one only.
+ */
+import { Effect, ParseResult, type Schema, type SchemaAST } from "effect"
+
+export type PathSegment = string | number
+
+export class Problems {
+  private readonly issues: Array<ParseResult.ParseIssue> = []
+
+  constructor(
+    private readonly ast: SchemaAST.AST,
+    private readonly actual: unknown,
+  ) {}
+
+  /** Records `message` at `path` (relative to the record being mapped). */
+  add(path: ReadonlyArray<PathSegment>, message: string, value?: unknown): void {
+    const issue = new ParseResult.Type(this.ast, value, message)
+    const [first, ...rest] = path
+    this.issues.push(first === undefined ? issue : new ParseResult.Pointer([first, ...rest], this.actual, issue))
+  }
+
+  /** Records an issue another schema produced (a value map) at `path`. */
+  addIssue(path: ReadonlyArray<PathSegment>, issue: ParseResult.ParseIssue): void {
+    const [first, ...rest] = path
+    this.issues.push(first === undefined ? issue : new ParseResult.Pointer([first, ...rest], this.actual, issue))
+  }
+
+  /**
+   * Runs a conversion that throws on bad input (an amount, a timestamp) and records its
+   * message at `path`; the caller gets undefined and carries on collecting.
+   */
+  attempt<A>(path: ReadonlyArray<PathSegment>, convert: () => A): A | undefined {
+    try {
+      return convert()
+    } catch (error) {
+      this.add(path, error instanceof Error ? error.message : String(error))
+      return undefined
+    }
+  }
+
+  /** Decodes `value` (a vendor code, possibly one we do not know) with a value map, recording a failure at `path`. */
+  mapValue<A, I>(path: ReadonlyArray<PathSegment>, map: Schema.Schema<A, I>, value: unknown): A | undefined {
+    const result = ParseResult.decodeUnknownEither(map)(value)
+    if (result._tag === "Right") return result.right
+    this.addIssue(path, result.left)
+    return undefined
+  }
+
+  /** Encodes `value` with a value map, recording a failure at `path`. */
+  unmapValue<A, I>(path: ReadonlyArray<PathSegment>, map: Schema.Schema<A, I>, value: A): I | undefined {
+    const result = ParseResult.encodeEither(map)(value)
+    if (result._tag === "Right") return result.right
+    this.addIssue(path, result.left)
+    return undefined
+  }
+
+  /** The value `build` makes when nothing was recorded; otherwise every recorded problem. */
+  result<A>(build: () => A): Effect.Effect<A, ParseResult.ParseIssue> {
+    const [first, ...rest] = this.issues
+    if (first === undefined) return Effect.sync(build)
+    return Effect.fail(rest.length === 0 ? first : new ParseResult.Composite(this.ast, this.actual, [first, ...rest]))
+  }
+}
+
+/** `value` under `key` when it is defined; nothing otherwise (optional fields are absent, never undefined). */
+export const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  // A computed key widens to an index signature; this is exactly `{ [key]?: V }`.
+  value === undefined ? {} : ({ [key]: value } as { [P in K]?: V })
