@@ -1,4 +1,6 @@
 export * from "./errors.ts"
+export * from "./postgres.ts"
+export * from "./postgresSchema.ts"
 export * from "./sqlite.ts"
 export * from "./store.ts"
 export * from "./types.ts"

@@ -124,12 +124,19 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
     Effect.try({ try: f, catch: (cause) => new StateError({ operation, detail: String(cause) }) })
 
   const stmt = {
-    upsertRecord: db.prepare(
+    // A record the hub has under this canonical id: an update, or a rename (new natural key).
+    updateRecord: db.prepare(
+      `UPDATE records SET natural_key = @naturalKey, payload = @payload, hash = @hash, updated_at = @updatedAt,
+         field_sources = @fieldSources WHERE entity = @entity AND canonical_id = @canonicalId`,
+    ),
+    // A new record, unless the natural key is in the hub already (another worker created it since
+    // the engine looked): then the stored canonical id wins, as in the PostgreSQL store.
+    insertRecord: db.prepare(
       `INSERT INTO records (entity, canonical_id, natural_key, payload, hash, updated_at, field_sources)
        VALUES (@entity, @canonicalId, @naturalKey, @payload, @hash, @updatedAt, @fieldSources)
-       ON CONFLICT (entity, canonical_id) DO UPDATE SET natural_key = excluded.natural_key,
-         payload = excluded.payload, hash = excluded.hash, updated_at = excluded.updated_at,
-         field_sources = excluded.field_sources`,
+       ON CONFLICT (entity, natural_key) DO UPDATE SET payload = excluded.payload, hash = excluded.hash,
+         updated_at = excluded.updated_at, field_sources = excluded.field_sources
+       RETURNING canonical_id`,
     ),
     appendChange: db.prepare(
       "INSERT INTO changes (entity, canonical_id, natural_key, at) VALUES (@entity, @canonicalId, @naturalKey, @at)",
@@ -166,9 +173,12 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
 
   const commitInbound = db.transaction((commit: Parameters<StateStoreShape["commitInbound"]>[0]) => {
     const at = now()
+    // The canonical id each record actually has in the hub, by the id the engine proposed.
+    const settled = new Map<string, string>()
+    const idKey = (entity: string, canonicalId: string) => `${entity}\u0000${canonicalId}`
     for (const r of commit.records) {
       const previous = stmt.naturalKeyOf.get(r.entity, r.canonicalId) as { natural_key: string } | undefined
-      stmt.upsertRecord.run({
+      const row = {
         entity: r.entity,
         canonicalId: r.canonicalId,
         naturalKey: r.naturalKey,
@@ -176,7 +186,12 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
         hash: r.hash,
         updatedAt: r.updatedAt,
         fieldSources: JSON.stringify(r.fieldSources),
-      })
+      }
+      let canonicalId = r.canonicalId
+      if (previous) stmt.updateRecord.run(row)
+      else
+        canonicalId = (stmt.insertRecord.get(row) as { canonical_id: string } | undefined)?.canonical_id ?? canonicalId
+      settled.set(idKey(r.entity, r.canonicalId), canonicalId)
       if (r.entity === "product") {
         // A variant dropped from a product frees its SKU for another product; a renamed product
         // (same canonical id, new natural key) takes its SKUs along and frees the ones it dropped.
@@ -188,10 +203,15 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
         }
       }
       for (const sku of r.skus) stmt.claimSku.run(sku, r.naturalKey)
-      if (r.changed)
-        stmt.appendChange.run({ entity: r.entity, canonicalId: r.canonicalId, naturalKey: r.naturalKey, at })
+      if (r.changed) stmt.appendChange.run({ entity: r.entity, canonicalId, naturalKey: r.naturalKey, at })
     }
-    commitXrefs(commit.xrefs, at)
+    commitXrefs(
+      commit.xrefs.map((x) => {
+        const canonicalId = settled.get(idKey(x.entity, x.canonicalId))
+        return canonicalId === undefined || canonicalId === x.canonicalId ? x : { ...x, canonicalId }
+      }),
+      at,
+    )
     for (const id of commit.resolvedDeadLetters ?? []) stmt.resolveDeadLetter.run(at, id)
     if (commit.cursor !== undefined) stmt.setCursor.run(commit.flow, JSON.stringify(commit.cursor), at)
   })
