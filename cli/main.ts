@@ -7,6 +7,7 @@ import { demoCommand } from "./commands/demo.ts"
 import { dlqCommand } from "./commands/dlq.ts"
 import { initCommand } from "./commands/init.ts"
 import { mapCommand } from "./commands/map.ts"
+import { migrateCommand } from "./commands/migrate.ts"
 import { sandboxCommand } from "./commands/sandbox.ts"
 import { statusCommand } from "./commands/status.ts"
 import { syncCommand } from "./commands/sync.ts"
@@ -21,6 +22,7 @@ const esl = Command.make("esl").pipe(
     statusCommand,
     dlqCommand,
     mapCommand,
+    migrateCommand,
     sandboxCommand,
     demoCommand,
   ]),

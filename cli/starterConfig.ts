@@ -34,20 +34,21 @@ export default defineConfig({
     order: { "*": "shop" },
     customer: { "*": "shop" },
   },
-  // Run in this order by \`esl sync\`: ERP → hub → shop, then shop → hub → ERP.
+  // Run in this order by \`esl sync\`: catalogue ERP → hub → shop, orders shop → hub → ERP, then
+  // stock last, so what the shop may sell already reflects what the ERP reserved for new orders.
   flows: {
     "erp-locations": { from: "erp", stream: "warehouses" },
     "erp-products": { from: "erp", stream: "products" },
     "erp-prices": { from: "erp", stream: "listPrices" },
     "erp-b2b-prices": { from: "erp", stream: "pricelistItems" },
-    "erp-stock": { from: "erp", stream: "stock" },
     "shop-products": { to: "shop", sink: "products" },
     "shop-prices": { to: "shop", sink: "prices", filter: (price) => price.priceList === "default" },
-    "shop-stock": { to: "shop", sink: "inventory" },
     "shop-customers": { from: "shop", stream: "customers" },
     "shop-orders": { from: "shop", stream: "orders" },
     "erp-customers": { to: "erp", sink: "partners" },
     "erp-orders": { to: "erp", sink: "saleOrders" },
+    "erp-stock": { from: "erp", stream: "stock" },
+    "shop-stock": { to: "shop", sink: "inventory" },
   },
 })
 `

@@ -92,6 +92,9 @@ export const demoCommand = Command.make("demo", { json: jsonOption }, (o) =>
     say("Run 2: only what changed moves")
     const second = yield* run()
     say(syncSummary(second))
+    say(
+      "\nOnly the ERP's two changes reached the shop; everything else was left alone, by cursor or by\ncontent hash. (Run 1's shop orders were confirmed in the ERP before stock was read, so the\nshop already sells what the ERP reserved for them.)",
+    )
 
     if (o.json) {
       printJson({

@@ -55,13 +55,17 @@ export const syncSummary = (results: ReadonlyArray<FlowResult>): string => {
     r.counts.created,
     r.counts.updated,
     r.counts.unchanged,
+    r.counts.skipped,
     r.counts.failed,
     formatMs(r.durationMs),
   ])
   const failedRecords = results.reduce((n, r) => n + r.counts.failed, 0)
   const failedFlows = results.filter((r) => r.status === "failed")
   const lines = [
-    table(["flow", "direction", "entity", "read", "created", "updated", "unchanged", "failed", "time"], rows),
+    table(
+      ["flow", "direction", "entity", "read", "created", "updated", "unchanged", "skipped", "failed", "time"],
+      rows,
+    ),
   ]
   for (const f of failedFlows) lines.push(`✖ ${f.flow} stopped: ${f.error ?? "unknown error"}`)
   if (failedRecords > 0)

@@ -35,7 +35,15 @@ export const isInbound = (flow: FlowConfig): flow is InboundFlowConfig => "from"
 /** Where esl keeps its state. Default: SQLite at `.esl/state.db`. */
 export type StateConfig =
   | { readonly kind: "sqlite"; readonly file?: string }
-  | { readonly kind: "postgres"; readonly url: string }
+  | { readonly kind: "postgres"; readonly url: string; readonly schema?: string }
+
+/**
+ * PostgreSQL state, for production and several workers. Without a `state` setting, esl uses
+ * PostgreSQL whenever `DATABASE_URL` is set.
+ */
+export const postgres = (url: string, options: { readonly schema?: string } = {}): StateConfig =>
+  options.schema === undefined ? { kind: "postgres", url } : { kind: "postgres", url, schema: options.schema }
+
 /** How jobs run. Default: in this process. */
 export type QueueConfig = { readonly kind: "in-process" } | { readonly kind: "bullmq"; readonly url: string }
 

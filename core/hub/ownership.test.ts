@@ -49,7 +49,14 @@ describe("mergeOwned", () => {
   })
 
   it("counts an ignored write only when it would have changed the owner's value", () => {
-    const same = mergeOwned({ rules, entity: "product", system: "erp", incoming: { ...existing }, existing, existingSources })
+    const same = mergeOwned({
+      rules,
+      entity: "product",
+      system: "erp",
+      incoming: { ...existing },
+      existing,
+      existingSources,
+    })
     expect(same.ignoredFields).toEqual([])
     const different = mergeOwned({
       rules,

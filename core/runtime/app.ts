@@ -1,9 +1,21 @@
 import { resolve } from "node:path"
 import { Effect, Layer } from "effect"
-import type { EslConfig } from "../config/index.ts"
-import { ConfigError, type ConnectorDefinition, instantiateSystem, type SystemDeclaration, type SystemInstance } from "../connector/index.ts"
+import type { EslConfig, StateConfig } from "../config/index.ts"
+import {
+  ConfigError,
+  type ConnectorDefinition,
+  instantiateSystem,
+  type SystemDeclaration,
+  type SystemInstance,
+} from "../connector/index.ts"
 import type { SystemMappings } from "../mapping/index.ts"
-import { SqliteStateStoreLive, type StateError, type StateStore } from "../state/index.ts"
+import {
+  PostgresStateStoreLive,
+  redactDatabaseUrl,
+  SqliteStateStoreLive,
+  type StateError,
+  type StateStore,
+} from "../state/index.ts"
 import { type Flow, resolveFlows } from "../sync/index.ts"
 
 /** Default mappings by connector name (`shopify` → its mappings); the config may override per system. */
@@ -42,17 +54,32 @@ export const buildApp = (config: EslConfig<any>, options: AppOptions): Effect.Ef
       ...(config.mappings?.[system.name as never] ?? {}),
     })
     const flows = yield* resolveFlows(config, systems, mappingsFor)
-    const state = config.state ?? { kind: "sqlite" as const }
+    const state = stateConfigOf(config, environment)
     if (state.kind === "postgres") {
-      return yield* new ConfigError({
-        path: "state",
-        detail: "PostgreSQL state is not part of this release",
-        hint: "Remove `state` to use the embedded SQLite store",
-      })
+      const url = state.url
+      if (!url)
+        return yield* new ConfigError({ path: "state.url", detail: "no PostgreSQL URL", hint: "Set DATABASE_URL" })
+      return {
+        config,
+        systems,
+        flows,
+        state: PostgresStateStoreLive(url, state.schema !== undefined ? { schema: state.schema } : {}),
+        stateDescription: `postgres:${redactDatabaseUrl(url)}`,
+      }
     }
     const file = resolve(options.baseDir ?? process.cwd(), state.file ?? environment.ESL_STATE_FILE ?? ".esl/state.db")
     return { config, systems, flows, state: SqliteStateStoreLive(file), stateDescription: `sqlite:${file}` }
   })
+
+/** The configured store; without one, PostgreSQL when DATABASE_URL is set, else SQLite under `.esl/`. */
+export const stateConfigOf = (
+  config: EslConfig<never> | EslConfig,
+  environment: Readonly<Record<string, string | undefined>>,
+): StateConfig => {
+  if (config.state) return config.state
+  const url = environment.DATABASE_URL
+  return url ? { kind: "postgres", url } : { kind: "sqlite" }
+}
 
 /** Every connector a registry knows, for `esl connectors` and `esl sandbox`. */
 export type ConnectorRegistry = Readonly<Record<string, ConnectorDefinition<unknown, unknown>>>

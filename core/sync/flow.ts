@@ -37,7 +37,9 @@ export const lookupTablesOf = (
   system: SystemInstance,
   fromConfig: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined,
 ): Record<string, Readonly<Record<string, string>>> => {
-  const tables: Record<string, Readonly<Record<string, string>>> = { ...(system.connector.lookupTables?.(system.config) ?? {}) }
+  const tables: Record<string, Readonly<Record<string, string>>> = {
+    ...(system.connector.lookupTables?.(system.config) ?? {}),
+  }
   for (const [name, table] of Object.entries(fromConfig ?? {})) tables[name] = { ...(tables[name] ?? {}), ...table }
   return tables
 }
