@@ -61,13 +61,19 @@ export interface QueueDepth {
 export interface JobQueue {
   readonly kind: "in-process" | "bullmq"
   /** Adds a job; with an explicit `jobId` a second add of the same id is a no-op (`duplicate: true`). */
-  readonly enqueue: (job: Job, options?: { readonly jobId?: string }) => Effect.Effect<{ readonly jobId: string; readonly duplicate: boolean }, QueueError>
+  readonly enqueue: (
+    job: Job,
+    options?: { readonly jobId?: string },
+  ) => Effect.Effect<{ readonly jobId: string; readonly duplicate: boolean }, QueueError>
   readonly depth: () => Effect.Effect<QueueDepth, QueueError>
   readonly close: () => Effect.Effect<void>
 }
 
 /** The queue backend failed (Redis unreachable, script error). */
-export class QueueError extends Data.TaggedError("QueueError")<{ readonly operation: string; readonly detail: string }> {
+export class QueueError extends Data.TaggedError("QueueError")<{
+  readonly operation: string
+  readonly detail: string
+}> {
   override get message() {
     return `Job queue failed during ${this.operation}: ${this.detail}. Check that Redis is reachable at REDIS_URL.`
   }
