@@ -185,6 +185,7 @@ export const openPostgresStateStore = async (
     cursors: `${s}.cursors`,
     runs: `${s}.runs`,
     deadLetters: `${s}.dead_letters`,
+    webhookEvents: `${s}.webhook_events`,
   }
   const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10, application_name: "esl" })
   // An idle connection that dies (server restart, network) is dropped by the pool; the next call
@@ -587,6 +588,25 @@ export const openPostgresStateStore = async (
                 filter.limit ?? 20,
               ])
         return rows.map(toRun)
+      }),
+    rememberWebhookEvent: (system, eventId, receivedAt) =>
+      run("rememberWebhookEvent", async () => {
+        // Of concurrent inserts of one key, PostgreSQL lets one through; the others wait for it and do nothing.
+        const result = await pool.query(
+          `INSERT INTO ${t.webhookEvents} (system, event_id, received_at) VALUES ($1, $2, $3)
+           ON CONFLICT (system, event_id) DO NOTHING`,
+          [system, eventId, receivedAt],
+        )
+        return result.rowCount === 1
+      }),
+    forgetWebhookEvent: (system, eventId) =>
+      run("forgetWebhookEvent", async () => {
+        await pool.query(`DELETE FROM ${t.webhookEvents} WHERE system = $1 AND event_id = $2`, [system, eventId])
+      }),
+    pruneWebhookEvents: (olderThan) =>
+      run("pruneWebhookEvents", async () => {
+        const result = await pool.query(`DELETE FROM ${t.webhookEvents} WHERE received_at < $1`, [olderThan])
+        return result.rowCount ?? 0
       }),
     close: () =>
       run("close", async () => {

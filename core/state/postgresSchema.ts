@@ -92,6 +92,19 @@ export const postgresMigrations: ReadonlyArray<PostgresMigration> = [
       CREATE UNIQUE INDEX dead_letters_open ON dead_letters (flow, source_id) WHERE status = 'open';
     `,
   },
+  {
+    // Webhook event ids already accepted, per system: a delivery naming one again is a replay.
+    version: 2,
+    sql: `
+      CREATE TABLE webhook_events (
+        system TEXT COLLATE "C" NOT NULL,
+        event_id TEXT COLLATE "C" NOT NULL,
+        received_at TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (system, event_id)
+      );
+      CREATE INDEX webhook_events_by_received ON webhook_events (received_at);
+    `,
+  },
 ]
 
 export interface PostgresMigrateOptions {

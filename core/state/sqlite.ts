@@ -436,6 +436,26 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
         ) as RunRow[]
         return rows.map(toRun)
       }),
+    rememberWebhookEvent: (system, eventId, receivedAt) =>
+      run(
+        "rememberWebhookEvent",
+        () =>
+          db
+            .prepare(
+              "INSERT INTO webhook_events (system, event_id, received_at) VALUES (?, ?, ?) ON CONFLICT (system, event_id) DO NOTHING",
+            )
+            .run(system, eventId, receivedAt).changes === 1,
+      ),
+    forgetWebhookEvent: (system, eventId) =>
+      run(
+        "forgetWebhookEvent",
+        () => void db.prepare("DELETE FROM webhook_events WHERE system = ? AND event_id = ?").run(system, eventId),
+      ),
+    pruneWebhookEvents: (olderThan) =>
+      run(
+        "pruneWebhookEvents",
+        () => db.prepare("DELETE FROM webhook_events WHERE received_at < ?").run(olderThan).changes,
+      ),
     close: () => run("close", () => void db.close()),
   }
   return store

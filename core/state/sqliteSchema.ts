@@ -74,4 +74,17 @@ export const sqliteMigrations: ReadonlyArray<{ readonly version: number; readonl
       CREATE INDEX dead_letters_by_status ON dead_letters (status, flow);
     `,
   },
+  {
+    // Webhook event ids already accepted, per system: a delivery naming one again is a replay.
+    version: 2,
+    sql: `
+      CREATE TABLE webhook_events (
+        system TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (system, event_id)
+      );
+      CREATE INDEX webhook_events_by_received ON webhook_events (received_at);
+    `,
+  },
 ]

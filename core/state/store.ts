@@ -78,6 +78,25 @@ export interface StateStoreShape {
   readonly finishRun: (id: string, status: RunStatus, counts: RunCounts, error?: string) => Op<void>
   readonly listRuns: (filter: { readonly flow?: string; readonly limit?: number }) => Op<ReadonlyArray<RunRecord>>
 
+  /**
+   * Remembers that a webhook event of `system` was accepted: true the first time, false when the
+   * event id is known already (a replay or a vendor's retry). Race-safe: of several concurrent
+   * calls with the same (system, event id), exactly one gets true. `receivedAt` is an ISO-8601
+   * instant in UTC (`Date#toISOString`), which `pruneWebhookEvents` compares.
+   */
+  readonly rememberWebhookEvent: (system: string, eventId: string, receivedAt: string) => Op<boolean>
+  /**
+   * Forgets one remembered event, so the vendor's retry of a delivery that could not be queued
+   * is accepted instead of refused as a replay.
+   */
+  readonly forgetWebhookEvent: (system: string, eventId: string) => Op<void>
+  /**
+   * Drops remembered events received before `olderThan` (ISO-8601 UTC) and answers how many.
+   * Keep them longer than the vendor retries and than its freshness window (Shopify: 48 hours of
+   * retries; deliveries older than five minutes are refused as stale anyway).
+   */
+  readonly pruneWebhookEvents: (olderThan: string) => Op<number>
+
   readonly close: () => Op<void>
 }
 

@@ -535,6 +535,46 @@ export const describeStateStoreContract = (name: string, open: () => Promise<Ope
         expect(await run(store.lastChangeSeq("customer"))).toBe(0)
       })
     })
+
+    describe("webhook events", () => {
+      it("are remembered once per (system, event id): true the first time, false for a replay", async () => {
+        expect(await run(store.rememberWebhookEvent("shop", "evt-1", "2026-01-01T00:00:00.000Z"))).toBe(true)
+        expect(await run(store.rememberWebhookEvent("shop", "evt-1", "2026-01-01T00:00:05.000Z"))).toBe(false)
+        // The same id from another system is another event.
+        expect(await run(store.rememberWebhookEvent("shop-at", "evt-1", "2026-01-01T00:00:05.000Z"))).toBe(true)
+        expect(await run(store.rememberWebhookEvent("shop", "evt-2", "2026-01-01T00:00:05.000Z"))).toBe(true)
+        // Nothing else is touched.
+        expect(await run(store.countRecords())).toBe(0)
+        expect(await run(store.lastChangeSeq())).toBe(0)
+      })
+
+      it("let exactly one of many concurrent deliveries of one event through", async () => {
+        const answers = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            run(store.rememberWebhookEvent("shop", "evt-race", "2026-01-01T00:00:00.000Z")),
+          ),
+        )
+        expect(answers.filter(Boolean)).toHaveLength(1)
+      })
+
+      it("can be forgotten one by one, and pruned by age", async () => {
+        await run(store.rememberWebhookEvent("shop", "old-1", "2026-01-01T00:00:00.000Z"))
+        await run(store.rememberWebhookEvent("shop", "old-2", "2026-01-01T23:59:59.999Z"))
+        await run(store.rememberWebhookEvent("erp", "new-1", "2026-01-02T00:00:00.000Z"))
+        await run(store.rememberWebhookEvent("shop", "kept", "2026-01-03T00:00:00.000Z"))
+
+        await run(store.forgetWebhookEvent("shop", "kept"))
+        await run(store.forgetWebhookEvent("shop", "never-seen"))
+        expect(await run(store.rememberWebhookEvent("shop", "kept", "2026-01-03T00:00:00.000Z"))).toBe(true)
+
+        expect(await run(store.pruneWebhookEvents("2026-01-02T00:00:00.000Z"))).toBe(2)
+        expect(await run(store.pruneWebhookEvents("2026-01-02T00:00:00.000Z"))).toBe(0)
+        // A pruned event id counts as new again; the ones kept are still known.
+        expect(await run(store.rememberWebhookEvent("shop", "old-1", "2026-01-04T00:00:00.000Z"))).toBe(true)
+        expect(await run(store.rememberWebhookEvent("erp", "new-1", "2026-01-04T00:00:00.000Z"))).toBe(false)
+        expect(await run(store.rememberWebhookEvent("shop", "kept", "2026-01-04T00:00:00.000Z"))).toBe(false)
+      })
+    })
   })
 
 const zero = { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, ignoredFields: 0 }

@@ -1,0 +1,3 @@
+export * from "./handler.ts"
+export * from "./recordsJob.ts"
+export * from "./retention.ts"
