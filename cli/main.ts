@@ -3,6 +3,7 @@ import { NodeContext } from "@effect/platform-node"
 import { Cause, Effect, Exit, Logger, LogLevel } from "effect"
 import { checkCommand } from "./commands/check.ts"
 import { connectorsCommand } from "./commands/connectors.ts"
+import { daemonCommand } from "./commands/daemon.ts"
 import { demoCommand } from "./commands/demo.ts"
 import { dlqCommand } from "./commands/dlq.ts"
 import { initCommand } from "./commands/init.ts"
@@ -11,6 +12,7 @@ import { migrateCommand } from "./commands/migrate.ts"
 import { sandboxCommand } from "./commands/sandbox.ts"
 import { statusCommand } from "./commands/status.ts"
 import { syncCommand } from "./commands/sync.ts"
+import { workerCommand } from "./commands/worker.ts"
 
 const esl = Command.make("esl").pipe(
   Command.withDescription("esl — keeps ERP, CRM, PIM, shops and marketplaces consistent through one hub"),
@@ -23,6 +25,8 @@ const esl = Command.make("esl").pipe(
     dlqCommand,
     mapCommand,
     migrateCommand,
+    daemonCommand,
+    workerCommand,
     sandboxCommand,
     demoCommand,
   ]),

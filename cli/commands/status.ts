@@ -1,6 +1,10 @@
 import { Command } from "@effect/cli"
 import { Effect } from "effect"
 import { withState } from "../../core/runtime/app.ts"
+import { nextRunOf } from "../../core/runtime/daemon/scheduler.ts"
+import type { QueueDepth } from "../../core/runtime/jobs.ts"
+import { bullmqQueue } from "../../core/runtime/queue/bullmq.ts"
+import { queueConfigOf, queuePrefixOf } from "../../core/runtime/queue/config.ts"
 import { StateStore } from "../../core/state/index.ts"
 import { loadApp } from "../app.ts"
 import { configOption, jsonOption } from "../options.ts"
@@ -27,6 +31,18 @@ export const statusCommand = Command.make("status", { config: configOption, json
         )
       }),
     )
+    // Queue depth only exists when jobs go through Redis; an unreachable Redis is reported, not fatal.
+    const queueConfig = queueConfigOf(app.config, process.env)
+    const depth: QueueDepth | string | null =
+      queueConfig.kind === "bullmq"
+        ? yield* Effect.acquireUseRelease(
+            Effect.sync(() => bullmqQueue(queueConfig.url, { prefix: queuePrefixOf(process.env) })),
+            (queue) => Effect.catchAll(queue.depth(), (e) => Effect.succeed(e.message)),
+            (queue) => queue.close(),
+          )
+        : null
+    const nextRun = (schedule: string | undefined) =>
+      schedule ? (nextRunOf(schedule)?.toISOString() ?? "invalid") : null
     if (options.json) {
       printJson({
         state: app.stateDescription,
@@ -38,6 +54,7 @@ export const statusCommand = Command.make("status", { config: configOption, json
               system: r.flow.system.name,
               entity: r.flow.entity,
               schedule: r.flow.schedule ?? null,
+              nextRun: nextRun(r.flow.schedule),
               lastRun: r.last ?? null,
               cursor: r.cursor ?? null,
               pendingChanges: r.lag ?? null,
@@ -45,12 +62,13 @@ export const statusCommand = Command.make("status", { config: configOption, json
             },
           ]),
         ),
+        queue: queueConfig.kind === "bullmq" ? { kind: "bullmq", depth } : { kind: "in-process" },
       })
       return
     }
     process.stdout.write(
       `State: ${app.stateDescription}\n${table(
-        ["flow", "entity", "last run", "status", "read", "failed", "pending changes", "open DLQ"],
+        ["flow", "entity", "last run", "status", "read", "failed", "next run", "pending changes", "open DLQ"],
         rows.map((r) => [
           r.flow.name,
           r.flow.entity,
@@ -58,10 +76,15 @@ export const statusCommand = Command.make("status", { config: configOption, json
           r.last?.status ?? "-",
           r.last?.counts.read ?? 0,
           r.last?.counts.failed ?? 0,
+          nextRun(r.flow.schedule) ?? "-",
           r.lag === undefined ? "-" : String(r.lag),
           r.dlq,
         ]),
-      )}\n`,
+      )}\n${
+        queueConfig.kind === "bullmq"
+          ? `Queue: ${typeof depth === "string" || depth === null ? `unavailable (${depth})` : `${depth.waiting} waiting, ${depth.active} active, ${depth.delayed} delayed, ${depth.failed} failed`}\n`
+          : "Queue: in-process\n"
+      }`,
     )
   }),
 ).pipe(Command.withDescription("per flow: last run, pending changes (outbound lag) and open dead letters"))

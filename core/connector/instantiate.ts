@@ -1,5 +1,5 @@
 import { Effect, ParseResult, Schema } from "effect"
-import { makeHttpClient, makeRedactor } from "../http/index.ts"
+import { makeHttpClient, makeRedactor, type RateLimiter } from "../http/index.ts"
 import { toJsonPathFromKeys } from "./configPath.ts"
 import type { ConnectorContext, ConnectorDefinition, SystemDeclaration, SystemDefaults } from "./define.ts"
 import { isEnvRef } from "./env.ts"
@@ -40,11 +40,21 @@ export const resolveEnvRefs = (
     return out
   })
 
+/** How a runtime adjusts the systems it builds. */
+export interface InstantiateOptions {
+  /**
+   * Replaces the connector's rate limiter (e.g. with one shared by every worker through Redis);
+   * gets the connector's own limiter (undefined: none) and returns the one to use.
+   */
+  readonly rateLimiter?: (system: string, local: RateLimiter | undefined) => RateLimiter
+}
+
 /** Builds a system from its declaration: resolves env() values, decodes the config, builds the HTTP client. */
 export const instantiateSystem = <Config, ConfigInput>(
   name: string,
   declaration: SystemDeclaration<Config, ConfigInput>,
   environment: Readonly<Record<string, string | undefined>> = process.env,
+  options: InstantiateOptions = {},
 ): Effect.Effect<SystemInstance<Config>, ConfigError> =>
   Effect.gen(function* () {
     const connector = declaration.connector
@@ -67,7 +77,12 @@ export const instantiateSystem = <Config, ConfigInput>(
         })
       }),
     )
-    const http = makeHttpClient({ system: name, ...connector.http(config) })
+    const httpOptions = connector.http(config)
+    const http = makeHttpClient({
+      system: name,
+      ...httpOptions,
+      ...(options.rateLimiter ? { rateLimiter: options.rateLimiter(name, httpOptions.rateLimiter) } : {}),
+    })
     return {
       name,
       connector: connector as unknown as ConnectorDefinition<Config, unknown>,

@@ -14,7 +14,17 @@ export interface RateLimiter {
   readonly pauseFor?: (ms: number) => void
   /** How often `acquire` had to wait, and for how long in total. */
   readonly stats: () => { waits: number; waitedMs: number }
+  /**
+   * The budget this limiter enforces, so a distributed runtime can enforce the same budget once
+   * for all its workers (a vendor's limit is per account, not per process). Absent: custom limiter.
+   */
+  readonly spec?: RateLimitSpec
 }
+
+/** A limiter's budget in plain numbers: a (token or leaky) bucket, or N requests per sliding window. */
+export type RateLimitSpec =
+  | { readonly kind: "bucket"; readonly capacity: number; readonly perSecond: number }
+  | { readonly kind: "window"; readonly requests: number; readonly perMs: number }
 
 /** The part that differs between limiters: how long `cost` must wait at `now`, and booking it. */
 interface Budget {
@@ -116,7 +126,10 @@ const bucket = (initial: { capacity: number; perSecond: number }) => {
  */
 export const tokenBucket = (options: { readonly capacity: number; readonly refillPerSecond: number }): RateLimiter => {
   const { budget, observe } = bucket({ capacity: options.capacity, perSecond: options.refillPerSecond })
-  return limiterOf(budget, observe)
+  return {
+    ...limiterOf(budget, observe),
+    spec: { kind: "bucket", capacity: options.capacity, perSecond: options.refillPerSecond },
+  }
 }
 
 /**
@@ -127,7 +140,10 @@ export const tokenBucket = (options: { readonly capacity: number; readonly refil
  */
 export const leakyBucket = (options: { readonly capacity: number; readonly leakPerSecond: number }): RateLimiter => {
   const { budget, observe } = bucket({ capacity: options.capacity, perSecond: options.leakPerSecond })
-  return limiterOf(budget, observe)
+  return {
+    ...limiterOf(budget, observe),
+    spec: { kind: "bucket", capacity: options.capacity, perSecond: options.leakPerSecond },
+  }
 }
 
 /**
@@ -141,7 +157,7 @@ export const windowLimit = (options: { readonly requests: number; readonly perMs
   const forget = (now: number): void => {
     sent = sent.filter((at) => at > now - options.perMs)
   }
-  return limiterOf({
+  const limiter = limiterOf({
     waitMs: (cost, now) => {
       forget(now)
       const over = sent.length + slots(cost) - options.requests
@@ -154,6 +170,7 @@ export const windowLimit = (options: { readonly requests: number; readonly perMs
       for (let i = 0; i < slots(cost); i++) sent.push(now)
     },
   })
+  return { ...limiter, spec: { kind: "window", requests: options.requests, perMs: options.perMs } }
 }
 
 /** No limit at all (a sandbox, an internal API). Has no pause: each request waits out its own 429. */
