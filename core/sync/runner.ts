@@ -12,6 +12,9 @@ class FlowDefect extends Data.TaggedError("FlowDefect")<{ readonly detail: strin
   }
 }
 
+const INTERRUPTED =
+  "interrupted: the process stopped before the run finished; the next run resumes from the last committed page"
+
 export interface FlowResult {
   readonly flow: string
   readonly kind: "inbound" | "outbound"
@@ -43,19 +46,28 @@ export const runFlow = (flow: Flow, options: RunOptions = {}): Effect.Effect<Flo
     const runId = options.dryRun
       ? "dry-run"
       : yield* Effect.orElseSucceed(store.startRun(flow.name), () => "unrecorded")
+    // What the committed pages added up to so far: the honest counts of a run that stops midway.
+    let progress = emptyCounts()
     const opts = {
       ...(options.full !== undefined ? { full: options.full } : {}),
       ...(options.dryRun !== undefined ? { dryRun: options.dryRun } : {}),
-      onPage: (counts: RunCounts) => options.onProgress?.(flow.name, counts),
+      onPage: (counts: RunCounts) => {
+        progress = { ...counts }
+        options.onProgress?.(flow.name, counts)
+      },
     }
     const outcome = yield* Effect.either(
       (flow.kind === "inbound" ? runInboundFlow(flow, opts) : runOutboundFlow(flow, opts)).pipe(
         Effect.catchAllDefect((defect) =>
           Effect.fail(new FlowDefect({ detail: defect instanceof Error ? defect.message : String(defect) })),
         ),
+        // A shutdown that interrupts the run must not leave it "running" in the history forever.
+        Effect.onInterrupt(() =>
+          options.dryRun ? Effect.void : Effect.ignore(store.finishRun(runId, "failed", progress, INTERRUPTED)),
+        ),
       ),
     )
-    const counts = outcome._tag === "Right" ? outcome.right : emptyCounts()
+    const counts = outcome._tag === "Right" ? outcome.right : progress
     const status: RunStatus = outcome._tag === "Left" ? "failed" : counts.failed > 0 ? "partial" : "succeeded"
     const error = outcome._tag === "Left" ? flow.system.context.http.redactor.string(outcome.left.message) : undefined
     if (!options.dryRun) yield* Effect.ignore(store.finishRun(runId, status, counts, error))
