@@ -267,36 +267,66 @@ const isStale = (existing: HubRecord, incoming: Record<string, unknown>, system:
 /** The outcome of reading a stream into the hub. */
 export type InboundRunError = ConnectorError | StateError
 
+/** Records of a page the flow's cursor does not cover yet, and the flow's position after them. */
+export interface UnreadPage {
+  readonly raws: ReadonlyArray<unknown>
+  readonly position: StreamCursor | undefined
+}
+
+/**
+ * Reads a flow's stream from its cursor (or from the start with `full`), dropping what the cursor
+ * already covers: vendors filter on `updatedAt >= since`, and the id breaks ties on the timestamp,
+ * so records sharing the last timestamp are neither missed nor re-read forever. Pages left empty
+ * are skipped. The in-process runner and the distributed worker both read through this.
+ */
+export const unreadPages = (
+  flow: InboundFlow,
+  options: { readonly full?: boolean } = {},
+): Effect.Effect<
+  { readonly since: StreamCursor | undefined; readonly pages: Stream.Stream<UnreadPage, ConnectorError> },
+  StateError,
+  StateStore
+> =>
+  Effect.gen(function* () {
+    const store = yield* StateStore
+    const saved = options.full ? undefined : ((yield* store.getCursor(flow.name)) as InboundCursor | undefined)
+    const since = flow.stream.incremental ? saved?.position : undefined
+    let position = since
+    const pages = flow.stream
+      .read(flow.system.context, {
+        ...(since !== undefined ? { since } : {}),
+        ...(flow.pageSize !== undefined ? { pageSize: flow.pageSize } : {}),
+      })
+      .pipe(
+        Stream.map((page): UnreadPage => {
+          const raws: unknown[] = []
+          for (const raw of page) {
+            const at = positionOf(flow, raw)
+            if (at && isAtOrBefore(at, since)) continue
+            if (at && (position === undefined || comparePositions(at, position) > 0)) position = at
+            raws.push(raw)
+          }
+          return { raws, position }
+        }),
+        Stream.filter((page) => page.raws.length > 0),
+      )
+    return { since, pages }
+  })
+
 /**
  * Runs an inbound flow: reads the stream page by page from the flow's cursor (or from the
- * start with `full`), drops records the cursor already covers (the id breaks ties on the
- * timestamp) and commits each page with its new position. Memory holds one page at a time.
+ * start with `full`) and commits each page with its new position. Memory holds one page at a time.
  */
 export const runInboundFlow = (
   flow: InboundFlow,
   options: { readonly full?: boolean; readonly dryRun?: boolean; readonly onPage?: (counts: RunCounts) => void } = {},
 ): Effect.Effect<RunCounts, InboundRunError, StateStore> =>
   Effect.gen(function* () {
-    const store = yield* StateStore
-    const saved = options.full ? undefined : ((yield* store.getCursor(flow.name)) as InboundCursor | undefined)
-    let position = flow.stream.incremental ? saved?.position : undefined
-    const since = position
     const total: RunCounts = { read: 0, created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, ignoredFields: 0 }
-    const pages = flow.stream.read(flow.system.context, {
-      ...(since !== undefined ? { since } : {}),
-      ...(flow.pageSize !== undefined ? { pageSize: flow.pageSize } : {}),
-    })
-    yield* Stream.runForEach(pages, (page) =>
+    const { pages } = yield* unreadPages(flow, options.full !== undefined ? { full: options.full } : {})
+    yield* Stream.runForEach(pages, ({ raws, position }) =>
       Effect.gen(function* () {
-        const fresh: unknown[] = []
-        for (const raw of page) {
-          const at = positionOf(flow, raw)
-          if (at && isAtOrBefore(at, since)) continue
-          if (at && (position === undefined || comparePositions(at, position) > 0)) position = at
-          fresh.push(raw)
-        }
-        if (fresh.length === 0) return
-        const counts = yield* processInboundPage(flow, fresh, {
+        const counts = yield* processInboundPage(flow, raws, {
           ...(flow.stream.incremental && position !== undefined ? { cursor: { position } } : {}),
           ...(options.dryRun !== undefined ? { dryRun: options.dryRun } : {}),
         })

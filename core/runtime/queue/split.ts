@@ -1,6 +1,4 @@
 import { Effect, Stream } from "effect"
-import type { StreamCursor } from "../../connector/index.ts"
-import { comparePositions, isAtOrBefore } from "../../hub/index.ts"
 import { StateStore } from "../../state/index.ts"
 import type {
   Flow,
@@ -11,6 +9,7 @@ import type {
   OutboundFlow,
   OutboundRunError,
 } from "../../sync/index.ts"
+import { unreadPages } from "../../sync/index.ts"
 import type { QueueError } from "../jobs.ts"
 
 /** A page of vendor records of an inbound run, merged into the hub without moving the cursor. */
@@ -64,32 +63,16 @@ export const splitRun = (
 /** Inbound reading is sequential by nature (the cursor): pages are read here, merged by children. */
 const splitInbound = (flow: InboundFlow, options: SplitOptions) =>
   Effect.gen(function* () {
-    const store = yield* StateStore
-    const saved = options.full ? undefined : ((yield* store.getCursor(flow.name)) as InboundCursor | undefined)
-    let position = flow.stream.incremental ? saved?.position : undefined
-    const since = position
+    const { since, pages } = yield* unreadPages(flow, { full: options.full })
+    let position = since
     let children = 0
-    const pages = flow.stream.read(flow.system.context, {
-      ...(since !== undefined ? { since } : {}),
-      ...(flow.pageSize !== undefined ? { pageSize: flow.pageSize } : {}),
+    yield* Stream.runForEach(pages, (page) => {
+      position = page.position
+      return options.add(
+        { kind: "inbound-page", flow: flow.name, runId: options.runId, lockToken: options.lockToken, raws: page.raws },
+        children++,
+      )
     })
-    yield* Stream.runForEach(pages, (page) =>
-      Effect.gen(function* () {
-        // As runInboundFlow: drop what the cursor already covers (inclusive vendor filters).
-        const fresh: unknown[] = []
-        for (const raw of page) {
-          const at = positionOf(flow, raw)
-          if (at && isAtOrBefore(at, since)) continue
-          if (at && (position === undefined || comparePositions(at, position) > 0)) position = at
-          fresh.push(raw)
-        }
-        if (fresh.length === 0) return
-        yield* options.add(
-          { kind: "inbound-page", flow: flow.name, runId: options.runId, lockToken: options.lockToken, raws: fresh },
-          children++,
-        )
-      }),
-    )
     const cursor: InboundCursor | undefined =
       flow.stream.incremental && position !== undefined && position !== since ? { position } : undefined
     return cursor !== undefined ? { cursor, children } : { children }
@@ -141,12 +124,3 @@ const splitOutbound = (flow: OutboundFlow, options: SplitOptions) =>
     yield* flush
     return seq > start ? { cursor: { seq } satisfies OutboundCursor, children } : { children }
   })
-
-const positionOf = (flow: InboundFlow, raw: unknown): StreamCursor | undefined => {
-  if (!flow.stream.incremental) return undefined
-  try {
-    return flow.stream.positionOf(raw)
-  } catch {
-    return undefined
-  }
-}
