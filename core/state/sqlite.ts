@@ -103,6 +103,21 @@ const chunks = <A>(items: ReadonlyArray<A>): ReadonlyArray<ReadonlyArray<A>> => 
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK))
   return out
 }
+/** The WHERE clause (and its arguments) of the dead-letter listing and counting filters. */
+const deadLetterFilter = (filter: { readonly status?: string; readonly flow?: string }) => {
+  const conditions: string[] = []
+  const args: unknown[] = []
+  if (filter.status) {
+    conditions.push("status = ?")
+    args.push(filter.status)
+  }
+  if (filter.flow) {
+    conditions.push("flow = ?")
+    args.push(filter.flow)
+  }
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "", args }
+}
+
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",")
 
 /**
@@ -358,17 +373,8 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
       }),
     listDeadLetters: (filter) =>
       run("listDeadLetters", () => {
-        const where: string[] = []
-        const args: unknown[] = []
-        if (filter.status) {
-          where.push("status = ?")
-          args.push(filter.status)
-        }
-        if (filter.flow) {
-          where.push("flow = ?")
-          args.push(filter.flow)
-        }
-        const sql = `SELECT * FROM dead_letters ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ?`
+        const { where, args } = deadLetterFilter(filter)
+        const sql = `SELECT * FROM dead_letters ${where} ORDER BY id LIMIT ?`
         return (db.prepare(sql).all(...args, filter.limit ?? 1000) as DeadLetterRow[]).map(toDeadLetter)
       }),
     getDeadLetter: (id) =>
@@ -392,17 +398,8 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
       }),
     countDeadLetters: (filter) =>
       run("countDeadLetters", () => {
-        const where: string[] = []
-        const args: unknown[] = []
-        if (filter.status) {
-          where.push("status = ?")
-          args.push(filter.status)
-        }
-        if (filter.flow) {
-          where.push("flow = ?")
-          args.push(filter.flow)
-        }
-        const sql = `SELECT count(*) AS n FROM dead_letters ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`
+        const { where, args } = deadLetterFilter(filter)
+        const sql = `SELECT count(*) AS n FROM dead_letters ${where}`
         return (db.prepare(sql).get(...args) as { n: number }).n
       }),
     startRun: (flow) =>
