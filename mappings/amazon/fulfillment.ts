@@ -1,0 +1,71 @@
+/**
+ * Canonical Fulfillment → Amazon shipment confirmation (confirmShipment's package). The
+ * fulfilment id is the package reference, which Amazon wants as a positive number; the carrier
+ * goes as the carrier code (Amazon's list, or `Other` with the name).
+ */
+import { Effect, Schema } from "effect"
+import { ShipmentPayload } from "../../connectors/amazon/sinks/shipments.ts"
+import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { Fulfillment, toInstant } from "../../core/model/index.ts"
+import { Problems } from "./problems.ts"
+
+const FulfillmentToAmazon = Schema.transformOrFail(ShipmentPayload, Fulfillment, {
+  strict: true,
+  decode: (payload, _, ast) =>
+    Effect.gen(function* () {
+      const ctx = yield* MappingContext
+      const problems = new Problems(ast, payload)
+      const [first, ...rest] = payload.lines
+      if (first === undefined) problems.add(["lines"], "a package holds at least one line")
+      const shippedAt = problems.attempt(["shipDate"], () => toInstant(payload.shipDate))
+      const carrier = payload.carrierName ?? payload.carrierCode
+      return yield* problems.result((): typeof Fulfillment.Encoded => ({
+        channel: ctx.defaults.channel,
+        orderNumber: payload.amazonOrderId,
+        fulfillmentId: payload.packageReferenceId,
+        lines: [first!, ...rest] as const,
+        carrier,
+        trackingNumber: payload.trackingNumber,
+        status: "shipped" as const,
+        shippedAt: shippedAt!,
+        updatedAt: shippedAt!,
+      }))
+    }),
+  encode: (fulfillment, _, ast) =>
+    Effect.gen(function* () {
+      const ctx = yield* MappingContext
+      const problems = new Problems(ast, fulfillment)
+      if (fulfillment.channel !== ctx.defaults.channel) {
+        problems.add(
+          ["channel"],
+          `only orders of channel ${ctx.defaults.channel} are shipped on this marketplace`,
+          fulfillment.channel,
+        )
+      }
+      if (fulfillment.status !== "shipped" && fulfillment.status !== "delivered") {
+        problems.add(["status"], "only a shipped package can be confirmed to Amazon", fulfillment.status)
+      }
+      if (!/^[1-9]\d*$/.test(fulfillment.fulfillmentId)) {
+        problems.add(
+          ["fulfillmentId"],
+          "Amazon's package reference must be a positive number",
+          fulfillment.fulfillmentId,
+        )
+      }
+      if (fulfillment.trackingNumber === undefined || fulfillment.trackingNumber.trim() === "") {
+        problems.add(["trackingNumber"], "Amazon needs a tracking number to confirm a shipment")
+      }
+      return yield* problems.result(() => ({
+        amazonOrderId: fulfillment.orderNumber,
+        packageReferenceId: fulfillment.fulfillmentId,
+        carrierCode: fulfillment.carrier ?? "Other",
+        ...(fulfillment.carrier === undefined ? {} : { carrierName: fulfillment.carrier }),
+        trackingNumber: fulfillment.trackingNumber ?? "",
+        shipDate: fulfillment.shippedAt ?? fulfillment.updatedAt,
+        lines: fulfillment.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+      }))
+    }),
+})
+
+/** Canonical fulfilments → Amazon shipment confirmations. */
+export const fulfillmentMapping = defineMapping({ entity: "fulfillment", write: FulfillmentToAmazon })
