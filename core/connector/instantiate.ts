@@ -46,8 +46,17 @@ export interface InstantiateOptions {
    * Replaces the connector's rate limiter (e.g. with one shared by every worker through Redis);
    * gets the connector's own limiter (undefined: none) and returns the one to use.
    */
-  readonly rateLimiter?: (system: string, local: RateLimiter | undefined) => RateLimiter
+  readonly rateLimiter?: (system: string, local: RateLimiter | undefined, operation?: string) => RateLimiter
 }
+
+const operationLimitersOf = (
+  system: string,
+  limiters: Readonly<Record<string, RateLimiter>>,
+  replace: NonNullable<InstantiateOptions["rateLimiter"]>,
+): Record<string, RateLimiter> =>
+  Object.fromEntries(
+    Object.entries(limiters).map(([operation, local]) => [operation, replace(system, local, operation)]),
+  )
 
 /** Builds a system from its declaration: resolves env() values, decodes the config, builds the HTTP client. */
 export const instantiateSystem = <Config, ConfigInput>(
@@ -82,6 +91,10 @@ export const instantiateSystem = <Config, ConfigInput>(
       system: name,
       ...httpOptions,
       ...(options.rateLimiter ? { rateLimiter: options.rateLimiter(name, httpOptions.rateLimiter) } : {}),
+      // Per-operation budgets (Amazon SP-API usage plans) are replaced one by one, each under its operation's name.
+      ...(options.rateLimiter && httpOptions.rateLimiters
+        ? { rateLimiters: operationLimitersOf(name, httpOptions.rateLimiters, options.rateLimiter) }
+        : {}),
     })
     return {
       name,

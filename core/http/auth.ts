@@ -81,6 +81,12 @@ interface OAuthClient {
   readonly clientSecret: string
   /** `body` (default): `client_id`/`client_secret` form fields; `basic-header`: HTTP Basic. */
   readonly credentialsIn?: ClientCredentialsIn
+  /**
+   * More statuses by which the token endpoint refuses a grant, besides 400/401/403: Akeneo
+   * answers an invalid login or an expired refresh token with 422. They become AuthErrors, so
+   * the password grant logs in again when its refresh token is refused.
+   */
+  readonly refusalStatuses?: ReadonlyArray<number>
 }
 
 /** A token as we keep it. */
@@ -188,7 +194,7 @@ const requestToken = (
       if (status >= 200 && status < 300) return yield* parseToken(ctx.system, response.data, now)
 
       const body = ctx.redactor.value(response.data)
-      if (status === 400 || status === 401 || status === 403) {
+      if (status === 400 || status === 401 || status === 403 || client.refusalStatuses?.includes(status) === true) {
         return yield* new AuthError({ system: ctx.system, status, detail: `token endpoint: ${summarizeBody(body)}` })
       }
       const retryAfter = response.headers["retry-after"]
@@ -223,11 +229,15 @@ const cachedToken = (
   kind: string,
   secrets: ReadonlyArray<string>,
   obtain: (ctx: AuthContext, previous: Token | undefined) => Effect.Effect<Token, ConnectorError>,
+  tokenHeader?: string,
 ): AuthStrategy => {
   const renewal = Effect.unsafeMakeSemaphore(1)
   let current: Token | undefined
 
-  const headerOf = (token: Token): Record<string, string> => ({ Authorization: `Bearer ${token.accessToken}` })
+  // `Authorization: Bearer …` unless the vendor wants the bare token in a header of its own.
+  const headerName = tokenHeader ?? "Authorization"
+  const headerOf = (token: Token): Record<string, string> =>
+    tokenHeader === undefined ? { Authorization: `Bearer ${token.accessToken}` } : { [tokenHeader]: token.accessToken }
   const remember = (ctx: AuthContext, token: Token): void => {
     // Every client using this strategy must hide the token, not only the one that fetched it.
     ctx.redactor.add(token.accessToken)
@@ -262,8 +272,8 @@ const cachedToken = (
   const onUnauthorized = (ctx: AuthContext) =>
     renewal.withPermits(1)(
       Effect.gen(function* () {
-        const rejected = ctx.rejected?.Authorization
-        if (current !== undefined && rejected !== undefined && rejected !== headerOf(current).Authorization) return true
+        const rejected = ctx.rejected?.[headerName]
+        if (current !== undefined && rejected !== undefined && rejected !== headerOf(current)[headerName]) return true
         yield* renew(ctx)
         return true
       }),
@@ -302,6 +312,11 @@ export interface RefreshTokenOptions extends OAuthClient {
   /** The long-lived refresh token from the app's installation/consent. */
   readonly refreshToken: string
   readonly scope?: string
+  /**
+   * Send the access token as the bare value of this header instead of `Authorization: Bearer …`
+   * (Amazon SP-API: `x-amz-access-token`).
+   */
+  readonly tokenHeader?: string
 }
 
 /**
@@ -310,14 +325,19 @@ export interface RefreshTokenOptions extends OAuthClient {
  * then on (in memory: a restarted process starts again from the configured one).
  */
 export const oauth2RefreshToken = (options: RefreshTokenOptions): AuthStrategy =>
-  cachedToken("oauth2-refresh-token", [options.clientSecret, options.refreshToken], (ctx, previous) => {
-    const refreshToken = previous?.refreshToken ?? options.refreshToken
-    return requestToken(ctx, options, {
-      grant_type: "refresh_token",
-      refresh_token: refreshToken,
-      scope: options.scope,
-    }).pipe(Effect.map((token) => (token.refreshToken === undefined ? { ...token, refreshToken } : token)))
-  })
+  cachedToken(
+    "oauth2-refresh-token",
+    [options.clientSecret, options.refreshToken],
+    (ctx, previous) => {
+      const refreshToken = previous?.refreshToken ?? options.refreshToken
+      return requestToken(ctx, options, {
+        grant_type: "refresh_token",
+        refresh_token: refreshToken,
+        scope: options.scope,
+      }).pipe(Effect.map((token) => (token.refreshToken === undefined ? { ...token, refreshToken } : token)))
+    },
+    options.tokenHeader,
+  )
 
 /** Options of `oauth2Password`. */
 export interface PasswordOptions extends OAuthClient {

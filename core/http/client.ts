@@ -31,6 +31,14 @@ export interface HttpRequest {
   readonly idempotent?: boolean
   /** Per-request timeout in ms; defaults to the client's. */
   readonly timeoutMs?: number
+  /**
+   * The vendor operation this request calls (`getOrders`), for vendors that budget each
+   * operation on its own (Amazon SP-API usage plans). When the client has a limiter for it in
+   * `rateLimiters`, the request waits for that limiter too, and a 429 pauses only that operation.
+   */
+  readonly operation?: string
+  /** `arraybuffer` for binary bodies (a gzip document): the body is then a Buffer. Default `json`. */
+  readonly responseType?: "json" | "arraybuffer"
 }
 
 /** A vendor's answer. Header names are lower-case. */
@@ -49,6 +57,8 @@ export interface HttpClient {
   /** Knows this client's secrets; use it for anything a connector logs or stores. */
   readonly redactor: Redactor
   readonly limiter: RateLimiter
+  /** The per-operation limiters (`HttpClientOptions.rateLimiters`), by operation name. */
+  readonly operationLimiters?: Readonly<Record<string, RateLimiter>>
 }
 
 /** What `makeHttpClient` needs. */
@@ -63,6 +73,12 @@ export interface HttpClientOptions {
   readonly retry?: Partial<RetryPolicy>
   /** Default: `unlimited`. */
   readonly rateLimiter?: RateLimiter
+  /**
+   * One limiter per vendor operation, for vendors whose limits are per operation rather than
+   * per account (Amazon SP-API: `getOrders` 0.0167/s burst 20, `getOrderItems` 0.5/s burst 30).
+   * A request naming an `operation` found here waits for that limiter, then for `rateLimiter`.
+   */
+  readonly rateLimiters?: Readonly<Record<string, RateLimiter>>
   /** Sent with every request (e.g. an API version header). */
   readonly headers?: Record<string, string>
   /** More values to redact (anything secret the auth strategy does not know about). */
@@ -99,6 +115,7 @@ export const makeHttpClient = (options: HttpClientOptions): HttpClient => {
   const { system, baseUrl, auth } = options
   const redactor = makeRedactor([...(options.secrets ?? []), ...(auth?.secrets ?? [])])
   const limiter = options.rateLimiter ?? unlimited
+  const operationLimiters = options.rateLimiters ?? {}
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry }
   const instance = axios.create({
     // Status handling, retries and JSON errors are ours: axios only moves bytes.
@@ -119,6 +136,10 @@ export const makeHttpClient = (options: HttpClientOptions): HttpClient => {
     const safeUrl = redactor.string(url)
     const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.has(req.method)
     const annotations = { system, method: req.method, url: safeUrl }
+    const operationLimiter =
+      req.operation !== undefined && Object.hasOwn(operationLimiters, req.operation)
+        ? operationLimiters[req.operation]
+        : undefined
 
     const logRetry = (attempt: number, reason: string, waitMs: number) =>
       Effect.logWarning("http retry").pipe(Effect.annotateLogs({ ...annotations, attempt, reason, waitMs }))
@@ -126,6 +147,7 @@ export const makeHttpClient = (options: HttpClientOptions): HttpClient => {
     // `attempt` counts the tries the retry policy allows; the one replay after a token refresh is free.
     const send = (attempt: number, refreshed: boolean): Effect.Effect<HttpResponse<unknown>, ConnectorError> =>
       Effect.gen(function* () {
+        if (operationLimiter !== undefined) yield* operationLimiter.acquire(req.cost ?? 1)
         yield* limiter.acquire(req.cost ?? 1)
         const authHeaders = auth === undefined ? {} : yield* auth.authorize(authContext)
         const headers = { ...baseHeaders, ...req.headers, ...authHeaders }
@@ -140,6 +162,7 @@ export const makeHttpClient = (options: HttpClientOptions): HttpClient => {
                 headers,
                 signal,
                 ...(req.timeoutMs === undefined ? {} : { timeout: req.timeoutMs }),
+                ...(req.responseType === undefined ? {} : { responseType: req.responseType }),
               }),
             catch: describeNetworkFailure,
           }),
@@ -194,7 +217,8 @@ export const makeHttpClient = (options: HttpClientOptions): HttpClient => {
         // A POST that got a 500 may have created the record; sending it again could duplicate it.
         const notProcessed = status === 429 || (status === 503 && retryAfterHeader !== undefined)
         if (decision.retry && (idempotent || notProcessed)) {
-          if (status === 429) limiter.pauseFor?.(decision.waitMs)
+          // An operation's own 429 says nothing about the vendor's other operations.
+          if (status === 429) (operationLimiter ?? limiter).pauseFor?.(decision.waitMs)
           yield* logRetry(attempt, decision.reason, decision.waitMs)
           yield* Effect.sleep(decision.waitMs)
           return yield* send(attempt + 1, refreshed)
@@ -213,5 +237,7 @@ export const makeHttpClient = (options: HttpClientOptions): HttpClient => {
     return send(1, false)
   }
 
-  return { system, baseUrl, request, redactor, limiter }
+  return options.rateLimiters === undefined
+    ? { system, baseUrl, request, redactor, limiter }
+    : { system, baseUrl, request, redactor, limiter, operationLimiters }
 }

@@ -153,12 +153,14 @@ export const sharedRateLimiter = (
 
 /**
  * What `instantiateSystem`'s `rateLimiter` option gets in a distributed runtime: each system's own
- * limiter is replaced by a shared one with the same budget, keyed by the system's name. A system
+ * limiter is replaced by a shared one with the same budget, keyed by the system's name (and, for
+ * a per-operation limiter such as an Amazon SP-API usage plan, the operation's name). A system
  * without a limit stays unlimited; a custom limiter (no `spec`) stays local, as it must be.
  */
 export const shareRateLimits =
   (redis: Redis, prefix: string) =>
-  (system: string, local: RateLimiter | undefined): RateLimiter => {
+  (system: string, local: RateLimiter | undefined, operation?: string): RateLimiter => {
     if (local?.spec === undefined) return local ?? unlimited
-    return sharedRateLimiter(redis, { key: `${prefix}:ratelimit:${system}`, spec: local.spec, fallback: local })
+    const key = `${prefix}:ratelimit:${system}${operation === undefined ? "" : `:op:${operation}`}`
+    return sharedRateLimiter(redis, { key, spec: local.spec, fallback: local })
   }
