@@ -9,8 +9,8 @@ export default defineConfig({
       "cli/**/*.test.ts",
       "test/**/*.test.ts",
     ],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: "forks",
   },
 })

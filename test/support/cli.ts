@@ -48,7 +48,7 @@ export const startSandboxProcess = (
       stdio: ["ignore", "pipe", "pipe"],
     })
     let output = ""
-    const timer = setTimeout(() => fail(new Error(`esl sandbox ${connector} did not start: ${output}`)), 30_000)
+    const timer = setTimeout(() => fail(new Error(`esl sandbox ${connector} did not start: ${output}`)), 55_000)
     const onData = (d: Buffer) => {
       output += d.toString()
       const match = /listening on (http:\/\/\S+)/.exec(output)
