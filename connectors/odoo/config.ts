@@ -46,6 +46,19 @@ const OdooConfigFields = Schema.Struct({
    * product's sales taxes (`price_include`), as Odoo itself reads the price.
    */
   pricesIncludeTax: Schema.optional(Schema.Boolean),
+  /**
+   * A char field of product.template that holds the product number, e.g. `x_studio_product_number`
+   * (a custom field added with Odoo Studio). Odoo leaves `default_code` empty on templates with
+   * several variants, so without such a field they get `odoo-tmpl-<id>`, which no PIM or shop
+   * shares. Unset (the default), or empty on a template: `default_code`, then `odoo-tmpl-<id>`.
+   */
+  productNumberField: Schema.optional(
+    Schema.String.pipe(
+      Schema.pattern(/^[a-z_][a-z0-9_]*$/, {
+        message: () => "must be a technical field name, e.g. x_studio_product_number",
+      }),
+    ),
+  ),
 })
 
 /** The decoded config of an Odoo system. */

@@ -10,7 +10,9 @@ import { odooClient } from "./client.ts"
 import { OdooConfig, type OdooConfigInput } from "./config.ts"
 import { odooSandbox } from "./sandbox/index.ts"
 import { partnersSink } from "./sinks/partners.ts"
+import { returnsSink } from "./sinks/returns.ts"
 import { saleOrdersSink } from "./sinks/saleOrders.ts"
+import { deliveriesStream } from "./streams/deliveries.ts"
 import { listPricesStream } from "./streams/listPrices.ts"
 import { partnersStream } from "./streams/partners.ts"
 import { pricelistItemsStream } from "./streams/pricelistItems.ts"
@@ -66,10 +68,12 @@ export const odooConnector = defineConnector<OdooConfig, OdooConfigInput>({
     warehouses: warehousesStream,
     partners: partnersStream,
     saleOrders: saleOrdersStream,
+    deliveries: deliveriesStream,
   },
   sinks: {
     saleOrders: saleOrdersSink,
     partners: partnersSink,
+    returns: returnsSink,
   },
   sandboxPort: 4011,
   sandbox: odooSandbox,

@@ -46,3 +46,36 @@ export const lineFields = (
     }),
   )
 }
+
+/** How this server names what a stock move carries. */
+export interface MoveFields {
+  /** `name` (Description) is a required move field up to Odoo 18; Odoo 19 has none. */
+  readonly name: boolean
+}
+
+const knownMoves = new WeakMap<HttpClient, MoveFields>()
+
+/** The stock move fields this server has, asked once per system. */
+export const moveFields = (
+  ctx: ConnectorContext<OdooConfig>,
+  client: OdooClient,
+): Effect.Effect<MoveFields, ConnectorError> => {
+  const cached = knownMoves.get(ctx.http)
+  if (cached !== undefined) return Effect.succeed(cached)
+  // https://www.odoo.com/documentation/19.0/developer/reference/backend/orm.html#odoo.models.Model.fields_get
+  return callAs(
+    client,
+    ctx.system,
+    Schema.Record({ key: Schema.String, value: Schema.Unknown }),
+    "stock.move",
+    "fields_get",
+    { allfields: ["name"], attributes: ["type"] },
+  ).pipe(
+    Effect.mapError(asConnectorError),
+    Effect.map((fields) => {
+      const found: MoveFields = { name: "name" in fields }
+      knownMoves.set(ctx.http, found)
+      return found
+    }),
+  )
+}

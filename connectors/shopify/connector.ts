@@ -18,6 +18,7 @@ import { inventoryStream } from "./streams/inventory.ts"
 import { locationsStream } from "./streams/locations.ts"
 import { ordersStream } from "./streams/orders.ts"
 import { productsStream } from "./streams/products.ts"
+import { returnsStream } from "./streams/returns.ts"
 import { shopifyWebhooks } from "./webhooks.ts"
 
 const SHOP_QUERY = "query Check { shop { name currencyCode myshopifyDomain } }"
@@ -62,6 +63,7 @@ export const shopifyConnector = defineConnector({
     customers: customersStream,
     locations: locationsStream,
     inventory: inventoryStream,
+    returns: returnsStream,
   },
   sinks: {
     products: productsSink,

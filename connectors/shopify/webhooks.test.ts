@@ -109,4 +109,15 @@ describe("Shopify webhooks", () => {
     expect(customer[0]).toMatchObject({ stream: "customers", entity: "customer" })
     expect(await refuse(delivery("app/uninstalled", { id: 1 }))).toMatchObject({ reason: "unknown-topic" })
   })
+
+  it("sends a new refund to the returns stream, which re-reads it by id", async () => {
+    const refund = { id: 998877001, order_id: 5912345678904, admin_graphql_api_id: "gid://shopify/Refund/998877001" }
+    const [event] = await accept(delivery("refunds/create", refund))
+    expect(event).toMatchObject({
+      topic: "refunds/create",
+      stream: "returns",
+      entity: "return",
+      externalIds: ["gid://shopify/Refund/998877001"],
+    })
+  })
 })

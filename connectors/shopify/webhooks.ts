@@ -26,6 +26,9 @@ export const webhookTopics: Readonly<Record<string, { readonly stream: string; r
   "customers/update": { stream: "customers", entity: "customer" },
   "inventory_levels/update": { stream: "inventory", entity: "inventory" },
   "locations/update": { stream: "locations", entity: "location" },
+  // A refund (a POS return at a store's counter among them) names itself; the returns stream
+  // re-reads it, and leaves it out when it took nothing back.
+  "refunds/create": { stream: "returns", entity: "return" },
 }
 
 /** A header by name, whatever its case; an empty one counts as missing. */

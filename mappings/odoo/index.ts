@@ -5,11 +5,13 @@
  */
 import type { SystemMappings } from "../../core/mapping/index.ts"
 import { customerMapping } from "./customer.ts"
+import { fulfillmentMapping } from "./fulfillment.ts"
 import { inventoryMapping } from "./inventory.ts"
 import { locationMapping } from "./location.ts"
 import { orderMapping } from "./order.ts"
 import { priceMapping } from "./price.ts"
 import { productMapping } from "./product.ts"
+import { returnMapping } from "./return.ts"
 
 export { LOCATION_KIND_TABLE } from "./location.ts"
 export { SERVICE_PRODUCT_TABLE } from "./serviceProducts.ts"
@@ -25,4 +27,6 @@ export const odooMappings: SystemMappings = {
   location: locationMapping,
   customer: customerMapping,
   order: orderMapping,
+  fulfillment: fulfillmentMapping,
+  return: returnMapping,
 }

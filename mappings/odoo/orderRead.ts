@@ -33,7 +33,8 @@ const statusOf = (state: string, delivery: string | false): OrderRecord["status"
   return STATUS[state]
 }
 
-const splitRef = (ref: string | false): readonly [string, string] | undefined => {
+/** `<channel>:<order number>` → its two parts; undefined for any other reference. */
+export const splitRef = (ref: string | false): readonly [string, string] | undefined => {
   const text = textOf(ref)
   const colon = text?.indexOf(":") ?? -1
   return text === undefined || colon <= 0 || colon === text.length - 1

@@ -1,6 +1,7 @@
 /**
  * `product` ⇄ a product.template with its variants (the products stream's record).
- * Product number: the template's Internal Reference when it has one (Odoo sets it only on
+ * Product number: the configured product number field (`productNumberField`) when set on the
+ * template, else the template's Internal Reference when it has one (Odoo sets it only on
  * single-variant templates), else `odoo-tmpl-<id>`, stable for the template's life. SKU: the
  * variant's Internal Reference; a variant without one cannot be sold anywhere and fails here.
  */
@@ -70,7 +71,7 @@ export const productRead = Schema.transformOrFail(OdooProductSchema, Product, {
       if (first === undefined) return yield* failAt(ast, raw, ["variants"], `"${raw.name}" has no variants`)
       const description = textOf(raw.description_sale)
       return {
-        productNumber: textOf(raw.default_code) ?? `odoo-tmpl-${raw.id}`,
+        productNumber: textOf(raw.product_number ?? false) ?? textOf(raw.default_code) ?? `odoo-tmpl-${raw.id}`,
         title: { [defaults.locale]: raw.name },
         ...(description === undefined ? {} : { description: { [defaults.locale]: description } }),
         categories: raw.categ_id === false ? [] : [categoryPath(raw.categ_id[1])],

@@ -9,8 +9,9 @@ import { locationMapping } from "./location.ts"
 import { orderMapping } from "./order.ts"
 import { priceMapping } from "./price.ts"
 import { productMapping } from "./product.ts"
+import { returnMapping } from "./return.ts"
 
-export { customerMapping, inventoryMapping, locationMapping, orderMapping, priceMapping, productMapping }
+export { customerMapping, inventoryMapping, locationMapping, orderMapping, priceMapping, productMapping, returnMapping }
 
 /** Every Shopify mapping, by canonical entity. */
 export const shopifyMappings: SystemMappings = {
@@ -20,4 +21,5 @@ export const shopifyMappings: SystemMappings = {
   order: orderMapping,
   customer: customerMapping,
   location: locationMapping,
+  return: returnMapping,
 }

@@ -7,7 +7,8 @@
  * - Shopify's `subtotalPriceSet` is after line discounts; the canonical subtotal is before, so
  *   the line discounts are added back. Discounts allocated to shipping lines have no place on a
  *   canonical shipping line and become order-level discounts.
- * - Pick-up: a fulfilment order whose delivery method is `PICK_UP`, at its assigned location.
+ * - Pick-up: a fulfilment order whose delivery method is `PICK_UP` (or `RETAIL`, a POS sale handed
+ *   over at the counter), at its assigned location.
  * - `#1001` is order number `1001`; the channel is the system's.
  * - `encode` exists for the round-trip test: it writes the node the decode reads.
  */
@@ -151,7 +152,10 @@ const decodeOrder = (node: OrderRecord, problems: Problems) =>
       grandTotal: moneyAt(["totalPriceSet"], node.totalPriceSet),
     }
 
-    const pickup = node.fulfillmentOrders.nodes.findIndex((f) => f.deliveryMethod?.methodType === "PICK_UP")
+    // A POS sale (RETAIL) is handed over at the store's counter: a pickup there, as far as stock goes.
+    const pickup = node.fulfillmentOrders.nodes.findIndex(
+      (f) => f.deliveryMethod?.methodType === "PICK_UP" || f.deliveryMethod?.methodType === "RETAIL",
+    )
     const pickupLocation = node.fulfillmentOrders.nodes[pickup]?.assignedLocation.location
     if (pickup >= 0 && (pickupLocation === null || pickupLocation === undefined)) {
       problems.add(

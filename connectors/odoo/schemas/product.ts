@@ -65,10 +65,12 @@ export const VariantOption = Schema.Struct({ attribute: Schema.String, value: Sc
 
 /**
  * What the products stream yields: a template with its variants (archived ones included) and
- * their options, and `changed_at`, the latest write_date of the template and its variants.
+ * their options, the configured product number field's value, and `changed_at`, the latest write_date of the template and its variants.
  */
 export const OdooProduct = Schema.Struct({
   ...ProductTemplateRecord.fields,
+  /** The value of the configured `productNumberField`, when one is configured. */
+  product_number: Schema.optional(Char),
   variants: Schema.Array(Schema.Struct({ ...ProductVariantRecord.fields, options: Schema.Array(VariantOption) })),
   changed_at: OdooDatetime,
 })

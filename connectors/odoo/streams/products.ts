@@ -30,20 +30,31 @@ import {
 } from "./keyset.ts"
 
 const TemplateChange = Schema.Struct({ id: OdooId, write_date: OdooDatetime })
+// A template with whatever custom fields were asked for besides TEMPLATE_FIELDS.
+const TemplateWithCustom = Schema.Struct(
+  ProductTemplateRecord.fields,
+  Schema.Record({ key: Schema.String, value: Schema.Unknown }),
+)
+
+/** A custom char field's value as Odoo renders it: the text, or `false` when empty (or not text). */
+const charValue = (value: unknown): string | false => (typeof value === "string" ? value : false)
 const VariantChange = Schema.Struct({ id: OdooId, product_tmpl_id: Many2oneRef, write_date: OdooDatetime })
 
 /** Templates (with variants, options and category) of the given parents, in their order. */
 const loadProducts = (
   client: OdooClient,
-  system: string,
+  ctx: ConnectorContext<OdooConfig>,
   parents: ReadonlyArray<ChangedParent>,
 ): Effect.Effect<ReadonlyArray<OdooProduct>, ConnectorError> =>
   Effect.gen(function* () {
+    const { system } = ctx
+    const numberField = ctx.config.productNumberField
     const ids = parents.map((p) => p.key)
     // search_read rather than read: a template deleted since the scan is skipped, not a MissingError.
-    const templates = yield* searchRead(client, system, "product.template", ProductTemplateRecord, {
+    // A configured field Odoo does not have fails the read with Odoo's "Invalid field" error.
+    const templates = yield* searchRead(client, system, "product.template", TemplateWithCustom, {
       domain: [["id", "in", ids], GOODS],
-      fields: TEMPLATE_FIELDS,
+      fields: numberField === undefined ? TEMPLATE_FIELDS : [...TEMPLATE_FIELDS, numberField],
       context: WITH_ARCHIVED,
     })
     const variants = yield* searchRead(client, system, "product.product", ProductVariantRecord, {
@@ -75,7 +86,25 @@ const loadProducts = (
             return value === undefined ? [] : [{ attribute: value.attribute_id[1], value: value.name }]
           }),
         }))
-      return [{ ...template, variants: own, changed_at: parent.changedAt }]
+      const { id, name, default_code, description_sale, categ_id, type, sale_ok, active, weight_uom_name, write_date } =
+        template
+      return [
+        {
+          id,
+          name,
+          default_code,
+          description_sale,
+          categ_id,
+          type,
+          sale_ok,
+          active,
+          weight_uom_name,
+          write_date,
+          ...(numberField === undefined ? {} : { product_number: charValue(template[numberField]) }),
+          variants: own,
+          changed_at: parent.changedAt,
+        },
+      ]
     })
   })
 
@@ -116,13 +145,13 @@ export const productsStream = defineStream<OdooConfig, OdooProduct>({
         ],
         since,
         pageSize,
-      ).pipe(Effect.map((parents) => loadInPages(parents, pageSize, (page) => loadProducts(client, ctx.system, page)))),
+      ).pipe(Effect.map((parents) => loadInPages(parents, pageSize, (page) => loadProducts(client, ctx, page)))),
     )
   },
   readByIds: (ctx, ids) =>
     loadProducts(
       odooClient(ctx),
-      ctx.system,
+      ctx,
       ids.map((id) => ({ key: Number(id), changedAt: "", tieBreak: Number(id) })),
     ).pipe(
       Effect.map((products) => products.map((p) => ({ ...p, changed_at: latestWriteDate(p.write_date, p.variants) }))),

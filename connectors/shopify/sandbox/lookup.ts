@@ -103,6 +103,11 @@ export const findNode = (state: ShopifySandboxState, id: string): Record<string,
         state.orders.find((o) => o.id === id),
         "Order",
       )
+    case "Refund":
+      return withType(
+        state.orders.flatMap((o) => o.refunds ?? []).find((r) => r.id === id),
+        "Refund",
+      )
     default:
       return null
   }

@@ -251,6 +251,14 @@ const typeFields: Readonly<Record<string, Resolver>> = {
     return customerByEmail(state, typeof email === "string" ? email : null) ?? null
   },
   "Order.confirmed": () => true,
+  "Order.refunds": (source, args) => {
+    const refunds = field(source, "refunds")
+    const list = Array.isArray(refunds) ? refunds : []
+    return typeof args.first === "number" ? list.slice(0, args.first) : list
+  },
+  // Refunds are stored on their order; a refund names it back.
+  "Refund.order": (source, _a, { state }) =>
+    state.orders.find((o) => (o.refunds ?? []).some((r) => r.id === idOf(source))) ?? null,
   "LineItem.variant": (source, _a, { state }) =>
     state.products
       .flatMap((p) => p.variants)

@@ -6,12 +6,14 @@ import { alpenglowCustomers } from "../fixtures/customers.ts"
 import { alpenglowLocations } from "../fixtures/locations.ts"
 import { alpenglowOrders } from "../fixtures/orders.ts"
 import { stickerPack } from "../fixtures/products.ts"
+import { alpenglowRefunds } from "../fixtures/refunds.ts"
 import { alpenglowShop } from "../fixtures/shop.ts"
 import { gidNumber, toGid } from "../schemas/common.ts"
 import type { CustomerNode } from "../schemas/customer.ts"
 import type { LocationNode } from "../schemas/location.ts"
 import type { OrderNode } from "../schemas/order.ts"
 import type { ProductNode } from "../schemas/product.ts"
+import type { RefundNode } from "../schemas/refund.ts"
 
 export interface SandboxWeight {
   unit: "KILOGRAMS" | "GRAMS" | "POUNDS" | "OUNCES"
@@ -77,7 +79,8 @@ export interface SandboxInventoryLevel {
 
 export type SandboxLocation = LocationNode & { createdAt: string }
 export type SandboxCustomer = CustomerNode & { createdAt: string }
-export type SandboxOrder = OrderNode & { createdAt: string }
+/** An order with its refunds (`Order.refunds`), the way the sandbox stores them. */
+export type SandboxOrder = OrderNode & { createdAt: string; refunds?: Array<RefundNode> }
 
 /** The throttle Shopify applies to this app on this shop. */
 export interface SandboxThrottle {
@@ -222,7 +225,13 @@ export const seedState = (seed: boolean): Omit<ShopifySandboxState, "throttle" |
     customers: seed
       ? alpenglowCustomers.map((c) => ({ ...structuredClone(c), createdAt: "2024-03-02T08:14:00Z" }))
       : [],
-    orders: seed ? alpenglowOrders.map((o) => ({ ...structuredClone(o), createdAt: o.processedAt })) : [],
+    orders: seed
+      ? alpenglowOrders.map((o) => ({
+          ...structuredClone(o),
+          createdAt: o.processedAt,
+          refunds: structuredClone([...(alpenglowRefunds[o.id] ?? [])]),
+        }))
+      : [],
     lastId: 9_100_000_000_000,
   }
 }

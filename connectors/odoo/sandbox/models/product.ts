@@ -113,6 +113,9 @@ export const productModels: ReadonlyArray<ModelDef> = [
       company_id: many2one("res.company", "Company", { default: 1 }),
       product_variant_ids: one2many("product.product", "product_tmpl_id", "Products"),
       active: active(),
+      // A custom field as Odoo Studio adds it (`x_studio_` prefix): the retailer's product number,
+      // which Odoo's own default_code cannot be on a template with several variants.
+      x_studio_product_number: char("Product Number"),
     },
   },
   {

@@ -15,6 +15,7 @@ import {
   selection,
   text,
 } from "./fields.ts"
+import { createDelivery } from "./picking.ts"
 
 const num = (v: unknown): number => (typeof v === "number" ? v : 0)
 const idsOf = (v: unknown): ReadonlyArray<number> => (Array.isArray(v) ? v.filter((x) => typeof x === "number") : [])
@@ -126,7 +127,11 @@ export const saleModels: ReadonlyArray<ModelDef> = [
           }
           // _prepare_confirmation_values: confirming stamps the order date with now.
           orm.write("sale.order", ids, { state: "sale", date_order: orm.clock(), delivery_status: "pending" })
-          for (const order of orders) reserveStock(orm, order)
+          for (const order of orders) {
+            reserveStock(orm, order)
+            // sale_stock: the procurement of a confirmed order creates its delivery.
+            createDelivery(orm, order)
+          }
           return true
         },
       },
