@@ -82,6 +82,12 @@ export const AkeneoConfig = Schema.Struct({
   }),
   /** The Events API subscription's secret, to verify `X-Akeneo-Request-Signature`. */
   webhookSecret: Schema.optional(NonEmptySecret),
+  /**
+   * Where the PIM's media files are published for the public (an asset CDN or the PIM's public
+   * media route), e.g. `https://media.alpenglow-outfitters.de/pim`. Image URLs become
+   * `<mediaBaseUrl>/<media file code>`; unset, they are Akeneo's download links, which need a token.
+   */
+  mediaBaseUrl: Schema.optional(HttpUrl.pipe(Schema.pattern(/[^/]$/, { message: () => "must not end with /" }))),
   /** The price list name in this system's defaults; default `default`. */
   priceList: Schema.optionalWith(Key, { default: () => "default" }),
 })

@@ -50,8 +50,12 @@ export const akeneoConnector = defineConnector<AkeneoConfig, AkeneoConfigInput>(
     channel: config.channel,
     priceList: config.priceList,
   }),
-  // The product mapping reads which attribute codes hold name, description, brand, GTIN, weight.
-  lookupTables: (config) => ({ "akeneo.attributes": { ...config.attributes } }),
+  // The product mapping reads which attribute codes hold name, description, brand, GTIN, weight,
+  // and where media files are published.
+  lookupTables: (config) => ({
+    "akeneo.attributes": { ...config.attributes },
+    "akeneo.media": config.mediaBaseUrl === undefined ? {} : { baseUrl: config.mediaBaseUrl },
+  }),
   check: (ctx) =>
     Effect.gen(function* () {
       // https://api.akeneo.com/api-reference.html#get_system_information (no token needed)

@@ -114,6 +114,17 @@ describe("Akeneo product model → canonical product", () => {
     ])
   })
 
+  it("publishes images under the configured media URL, which a channel can fetch without a PIM token", async () => {
+    const ctx = pimContext({ mediaBaseUrl: "https://media.alpenglow-outfitters.de/pim" })
+    const tee = await decode(recordOf("ALP-TEE"), ctx)
+    expect(tee.media.map((m) => m.url)).toEqual([
+      "https://media.alpenglow-outfitters.de/pim/3/f/a/9/3fa97c2e5b1d4e0c9a7b6d5e4f3a2b1c0d9e8f7a_alp_tee_black_front.jpg",
+      "https://media.alpenglow-outfitters.de/pim/8/c/2/d/8c2d41b7e6a54f3d2c1b0a9f8e7d6c5b4a3f2e1d_alp_tee_white_front.jpg",
+    ])
+    const { canonical, again } = await readRoundTrip(recordOf("ALP-TEE"), ctx)
+    expect(again.media).toEqual(canonical.media)
+  })
+
   it("does not repeat the model's values as variant attributes (Akeneo returns them inherited)", async () => {
     const tee = await decode(recordOf("ALP-TEE"))
     for (const variant of tee.variants) expect(variant.attributes).toBeUndefined()

@@ -29,6 +29,7 @@ import {
   labelOf,
   localizedOf,
   localizedValues,
+  mediaBaseUrlOf,
   metricOf,
   type Roles,
   rolesOf,
@@ -75,9 +76,14 @@ const attributesOf = (
   return out
 }
 
-const imagesOf = (values: ProductValues, skip: ReadonlySet<string>, scope: string): ReadonlyArray<string> =>
+const imagesOf = (
+  values: ProductValues,
+  skip: ReadonlySet<string>,
+  scope: string,
+  mediaBaseUrl: string | undefined,
+): ReadonlyArray<string> =>
   Object.keys(values).flatMap((code) =>
-    skip.has(code) ? [] : valuesOf(values, code, scope).flatMap((entry) => imageUrlOf(entry) ?? []),
+    skip.has(code) ? [] : valuesOf(values, code, scope).flatMap((entry) => imageUrlOf(entry, mediaBaseUrl) ?? []),
   )
 
 const nonEmpty = <A>(items: ReadonlyArray<A>): readonly [A, ...Array<A>] | undefined => {
@@ -155,12 +161,14 @@ const ProductFromAkeneo = Schema.transformOrFail(AkeneoProductRecord, Product, {
             : []
       if (variants.length === 0) issues.add(["variants"], "a product model needs at least one variant product")
 
-      const media: Array<MediaEncoded> = imagesOf(base.values, new Set(), scope).map((url, position) => ({
-        url,
-        position,
-      }))
+      const media: Array<MediaEncoded> = imagesOf(base.values, new Set(), scope, mediaBaseUrlOf(ctx)).map(
+        (url, position) => ({
+          url,
+          position,
+        }),
+      )
       for (const variant of record.model === null ? [] : record.variants) {
-        for (const url of imagesOf(variant.values, modelCodes, scope)) {
+        for (const url of imagesOf(variant.values, modelCodes, scope, mediaBaseUrlOf(ctx))) {
           media.push({ url, position: media.length, skus: [variant.identifier] })
         }
       }
@@ -208,7 +216,9 @@ const ProductFromAkeneo = Schema.transformOrFail(AkeneoProductRecord, Product, {
         ...(product.brand !== undefined ? { [roles.brand]: [{ locale: null, scope: null, data: product.brand }] } : {}),
         ...Object.fromEntries(Object.entries(free).map(([code, value]) => [code, attributeValues(value)])),
         ...Object.fromEntries(
-          ordered.filter((m) => m.skus === undefined).map((m, i) => [`image_${i + 1}`, [imageValue(m.url)]]),
+          ordered
+            .filter((m) => m.skus === undefined)
+            .map((m, i) => [`image_${i + 1}`, [imageValue(m.url, mediaBaseUrlOf(ctx))]]),
         ),
       }
       const variantValues = (
@@ -241,7 +251,10 @@ const ProductFromAkeneo = Schema.transformOrFail(AkeneoProductRecord, Product, {
         ...Object.fromEntries(
           ordered
             .filter((m) => m.skus?.includes(variant.sku))
-            .map((m, i) => [i === 0 ? "variant_image" : `variant_image_${i + 1}`, [imageValue(m.url)]]),
+            .map((m, i) => [
+              i === 0 ? "variant_image" : `variant_image_${i + 1}`,
+              [imageValue(m.url, mediaBaseUrlOf(ctx))],
+            ]),
         ),
       })
       const [only] = product.variants

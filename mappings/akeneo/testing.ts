@@ -7,11 +7,16 @@ import { AkeneoCategory as CategorySchema } from "../../connectors/akeneo/schema
 import type { AkeneoProductRecord } from "../../connectors/akeneo/schemas/record.ts"
 import { AkeneoProductRecord as RecordSchema } from "../../connectors/akeneo/schemas/record.ts"
 import { type MappingContextShape, mappingContext } from "../../core/mapping/index.ts"
-import { attributesTable } from "./values.ts"
+import { attributesTable, mediaTable } from "./values.ts"
 
 /** The demo PIM: English option labels, channel `ecommerce`, the usual attribute codes unless overridden. */
 export const pimContext = (
-  overrides: { readonly locale?: string; readonly channel?: string; readonly attributes?: Record<string, string> } = {},
+  overrides: {
+    readonly locale?: string
+    readonly channel?: string
+    readonly attributes?: Record<string, string>
+    readonly mediaBaseUrl?: string
+  } = {},
 ): MappingContextShape =>
   mappingContext(
     "pim",
@@ -21,7 +26,10 @@ export const pimContext = (
       channel: overrides.channel ?? "ecommerce",
       priceList: "default",
     },
-    overrides.attributes === undefined ? {} : { [attributesTable]: overrides.attributes },
+    {
+      ...(overrides.attributes === undefined ? {} : { [attributesTable]: overrides.attributes }),
+      ...(overrides.mediaBaseUrl === undefined ? {} : { [mediaTable]: { baseUrl: overrides.mediaBaseUrl } }),
+    },
   )
 
 const records = Schema.decodeUnknownSync(Schema.Array(RecordSchema))(recordsJson)

@@ -120,12 +120,28 @@ export const attributeValues = (value: AttributeValue): Array<ProductValue> => {
 }
 
 /** The media file link of an image value, if it is one. */
-export const imageUrlOf = (entry: ProductValue): string | undefined => entry._links?.download.href
+export const imageUrlOf = (entry: ProductValue, mediaBaseUrl?: string): string | undefined => {
+  if (entry._links === undefined) return undefined
+  // Akeneo's download link needs an API token, so a shop or marketplace cannot fetch it; where
+  // the PIM's media files are published (a CDN), the public URL of the same file is used instead.
+  return mediaBaseUrl !== undefined && typeof entry.data === "string"
+    ? `${mediaBaseUrl}/${entry.data}`
+    : entry._links.download.href
+}
+
+/** The lookup table the connector fills from its `mediaBaseUrl` option (key `baseUrl`). */
+export const mediaTable = "akeneo.media"
+
+/** Where the PIM's media files are published, if the config says so. */
+export const mediaBaseUrlOf = (ctx: MappingContextShape): string | undefined => ctx.lookup(mediaTable, "baseUrl")
 
 /** An image URL back as an image value (the media file code when the URL is Akeneo's download link). */
-export const imageValue = (url: string): ProductValue => ({
+export const imageValue = (url: string, mediaBaseUrl?: string): ProductValue => ({
   locale: null,
   scope: null,
-  data: /\/media-files\/(.+)\/download$/.exec(url)?.[1] ?? url,
+  data:
+    mediaBaseUrl !== undefined && url.startsWith(`${mediaBaseUrl}/`)
+      ? url.slice(mediaBaseUrl.length + 1)
+      : (/\/media-files\/(.+)\/download$/.exec(url)?.[1] ?? url),
   _links: { download: { href: url } },
 })
