@@ -40,4 +40,8 @@ export const sandboxCommand = Command.make(
         process.once("SIGTERM", stop)
       })
     }),
-).pipe(Command.withDescription("serve a connector's sandbox as a real HTTP server on 127.0.0.1"))
+).pipe(
+  Command.withDescription(
+    "serve a connector's sandbox on 127.0.0.1: HTTP, or the vendor's own protocol (SFTP for files)",
+  ),
+)

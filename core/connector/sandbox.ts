@@ -14,6 +14,19 @@ export interface Sandbox<State = unknown> {
   readonly state: State
   /** Back to the seed data. */
   readonly reset: () => void
+  /**
+   * For a vendor that is not reached over HTTP (an SFTP server): serves the sandbox on its own
+   * protocol on 127.0.0.1. `serveSandbox` uses it when present; such a sandbox has no handlers.
+   */
+  readonly serve?: (options: { readonly port?: number; readonly host?: string }) => Promise<ServedSandbox>
+}
+
+/** A sandbox listening on a port. */
+export interface ServedSandbox {
+  /** Where to point the connector: `http://127.0.0.1:<port>`, `sftp://127.0.0.1:<port>`. */
+  readonly url: string
+  readonly port: number
+  readonly close: () => Promise<void>
 }
 
 /** Options every sandbox accepts. */

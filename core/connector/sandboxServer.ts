@@ -20,13 +20,15 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
 
 /**
  * Serves a sandbox's msw handlers as a real HTTP server on 127.0.0.1, so any client (esl in
- * another process, curl, a vendor SDK) can talk to it. Port 0 picks a free port.
+ * another process, curl, a vendor SDK) can talk to it. Port 0 picks a free port. A sandbox with
+ * its own `serve` (a non-HTTP vendor) is served by it instead.
  */
 export const serveSandbox = (
   sandbox: Sandbox,
   options: { readonly port?: number; readonly host?: string } = {},
 ): Promise<RunningSandbox> => {
   const host = options.host ?? "127.0.0.1"
+  if (sandbox.serve) return sandbox.serve({ port: options.port ?? 0, host })
   const handlers = [...sandbox.handlers]
   const server: Server = createServer(async (req, res) => {
     try {
