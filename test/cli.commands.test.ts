@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
@@ -20,6 +21,41 @@ describe("esl init, connectors and map", () => {
     const again = await runEsl(["init", "--file", file])
     expect(again.code).toBe(1)
     expect(again.stderr).toContain("already exists")
+  })
+
+  it("esl init --landscape wires every system to `esl sandbox all`, and esl check passes for each", async () => {
+    const file = join(project.dir, "landscape.config.ts")
+    const init = await runEsl(["init", "--landscape", "--file", file])
+    expect(init.code, init.stderr).toBe(0)
+    expect(init.stdout).toContain("esl sandbox all")
+    const sandboxes = spawn(process.execPath, [join(root, "cli/bin.mjs"), "sandbox", "all"], {
+      cwd: root,
+      env: { ...process.env, ESL_LOG_LEVEL: "error" },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    try {
+      await new Promise<void>((listening, fail) => {
+        let output = ""
+        sandboxes.stdout.on("data", (d: Buffer) => {
+          output += d.toString()
+          if (output.includes("Every sandbox is listening")) listening()
+        })
+        sandboxes.stderr.on("data", (d: Buffer) => {
+          output += d.toString()
+        })
+        sandboxes.once("close", (code) => fail(new Error(`esl sandbox all exited ${code}: ${output}`)))
+      })
+      const check = await runEsl(["check", "--config", file, "--json"])
+      expect(check.code, check.stderr + check.stdout).toBe(0)
+      const report = JSON.parse(check.stdout) as { checks: Array<{ system: string; ok: boolean }> }
+      expect(report.checks.map((c) => [c.system, c.ok])).toEqual(
+        ["erp", "pim", "crm", "shopify", "shopware", "woocommerce", "amazon", "ebay"].map((s) => [s, true]),
+      )
+    } finally {
+      const closed = new Promise((done) => sandboxes.once("close", done))
+      sandboxes.kill("SIGTERM")
+      await closed
+    }
   })
 
   it("esl connectors --json lists every connector with its streams and sinks", async () => {

@@ -1,9 +1,21 @@
 import { Chunk, Effect, Stream } from "effect"
 import { setupServer } from "msw/node"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { SANDBOX_CLIENT as AKENEO_CLIENT, akeneo } from "../connectors/akeneo/index.ts"
+import { SANDBOX_SELLER_ID as AMAZON_SELLER_ID, amazon } from "../connectors/amazon/index.ts"
+import { ebay, ebaySandboxCredentials } from "../connectors/ebay/index.ts"
+import { files, filesSandbox, filesSandboxFeeds } from "../connectors/files/index.ts"
+import { hubspot } from "../connectors/hubspot/index.ts"
 import { connectors } from "../connectors/index.ts"
 import { odoo } from "../connectors/odoo/index.ts"
 import { shopify } from "../connectors/shopify/index.ts"
+import {
+  SANDBOX_CLIENT_ID as SHOPWARE_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET as SHOPWARE_CLIENT_SECRET,
+  SEED_IDS as SHOPWARE_SEED,
+  shopware,
+} from "../connectors/shopware/index.ts"
+import { woocommerce } from "../connectors/woocommerce/index.ts"
 import {
   instantiateSystem,
   type StreamCursor,
@@ -18,12 +30,47 @@ import { defaultMappings } from "../mappings/index.ts"
 // Every connector passes the same checks against its own sandbox: the SDK's promises
 // (paging terminates, cursors resume, seed data maps, sinks link) hold for all of them.
 const cases: Record<string, SystemDeclaration> = {
+  ebay: ebay({ ...ebaySandboxCredentials, baseUrl: "https://api.ebay.conformance.test" }) as SystemDeclaration,
+  amazon: amazon({
+    clientId: "amzn1.application-oa2-client.conformance",
+    clientSecret: "conformance-secret",
+    refreshToken: "Atzr|conformance",
+    sellerId: AMAZON_SELLER_ID,
+  }) as SystemDeclaration,
+  shopware: shopware({
+    baseUrl: "https://alpenglow-shopware.conformance.test",
+    clientId: SHOPWARE_CLIENT_ID,
+    clientSecret: SHOPWARE_CLIENT_SECRET,
+    taxes: { "19": SHOPWARE_SEED.tax19, "7": SHOPWARE_SEED.tax7 },
+    pickupShippingMethods: { click_collect_ber: "BER" },
+  }) as SystemDeclaration,
+  akeneo: akeneo({
+    baseUrl: "https://alpenglow.cloud.akeneo.conformance.test",
+    clientId: AKENEO_CLIENT.clientId,
+    secret: AKENEO_CLIENT.secret,
+    username: AKENEO_CLIENT.username,
+    password: AKENEO_CLIENT.password,
+  }) as SystemDeclaration,
   shopify: shopify({
     shop: "alpenglow",
     accessToken: "shpat_conformance",
     baseUrl: "https://alpenglow.myshopify.com",
   }) as SystemDeclaration,
   odoo: odoo({ baseUrl: "https://odoo.conformance.test", apiKey: "conformance-key" }) as SystemDeclaration,
+  // Files has no HTTP: its sandbox is a seeded directory, read here as a local location.
+  files: files({
+    location: { kind: "local", path: filesSandbox().state.root },
+    feeds: filesSandboxFeeds,
+  }) as SystemDeclaration,
+  hubspot: hubspot({
+    baseUrl: "https://api.hubapi.conformance.test",
+    accessToken: "pat-conformance",
+  }) as SystemDeclaration,
+  woocommerce: woocommerce({
+    baseUrl: "https://shop.conformance.test",
+    consumerKey: "ck_conformance",
+    consumerSecret: "cs_conformance",
+  }) as SystemDeclaration,
 }
 
 // Natural keys in each entity's shape (entities.ts) that no sandbox seeds.

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { Command, Options } from "@effect/cli"
 import { Effect } from "effect"
+import { landscapeConfig } from "../landscapeConfig.ts"
 import { starterConfig } from "../starterConfig.ts"
 import { CliFailure } from "./failure.ts"
 
@@ -24,12 +25,22 @@ export const initCommand = Command.make(
       Options.withDescription("where to write the config"),
     ),
     force: Options.boolean("force").pipe(Options.withDescription("overwrite an existing file")),
+    landscape: Options.boolean("landscape").pipe(
+      Options.withDescription("the whole omnichannel landscape: PIM, ERP, CRM, three shops, two marketplaces"),
+    ),
   },
   (o) =>
     Effect.gen(function* () {
       const path = resolve(o.file)
       if (existsSync(path) && !o.force) {
         return yield* new CliFailure({ message: `${o.file} already exists; pass --force to overwrite it` })
+      }
+      if (o.landscape) {
+        writeFileSync(path, landscapeConfig(packageNameHere()))
+        process.stdout.write(
+          `Wrote ${o.file}. Next:\n  esl sandbox all   # every sandbox, in another terminal\n  esl sync\n`,
+        )
+        return
       }
       writeFileSync(path, starterConfig(packageNameHere()))
       process.stdout.write(

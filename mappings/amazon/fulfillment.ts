@@ -3,11 +3,22 @@
  * fulfilment id is the package reference, which Amazon wants as a positive number; the carrier
  * goes as the carrier code (Amazon's list, or `Other` with the name).
  */
+import { createHash } from "node:crypto"
 import { Effect, Schema } from "effect"
 import { ShipmentPayload } from "../../connectors/amazon/sinks/shipments.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
 import { Fulfillment, toInstant } from "../../core/model/index.ts"
 import { Problems } from "./problems.ts"
+
+/**
+ * Amazon takes only positive numbers as package references, unique within the order; an ERP's
+ * delivery is named like `WH/OUT/00042`. A numeric id goes as it is; any other becomes a stable
+ * 12-hex-digit hash of it, so the same delivery always confirms as the same package.
+ */
+export const packageReferenceOf = (fulfillmentId: string): string =>
+  /^[1-9]\d*$/.test(fulfillmentId)
+    ? fulfillmentId
+    : String(Number.parseInt(createHash("sha256").update(fulfillmentId).digest("hex").slice(0, 12), 16) || 1)
 
 const FulfillmentToAmazon = Schema.transformOrFail(ShipmentPayload, Fulfillment, {
   strict: true,
@@ -45,19 +56,12 @@ const FulfillmentToAmazon = Schema.transformOrFail(ShipmentPayload, Fulfillment,
       if (fulfillment.status !== "shipped" && fulfillment.status !== "delivered") {
         problems.add(["status"], "only a shipped package can be confirmed to Amazon", fulfillment.status)
       }
-      if (!/^[1-9]\d*$/.test(fulfillment.fulfillmentId)) {
-        problems.add(
-          ["fulfillmentId"],
-          "Amazon's package reference must be a positive number",
-          fulfillment.fulfillmentId,
-        )
-      }
       if (fulfillment.trackingNumber === undefined || fulfillment.trackingNumber.trim() === "") {
         problems.add(["trackingNumber"], "Amazon needs a tracking number to confirm a shipment")
       }
       return yield* problems.result(() => ({
         amazonOrderId: fulfillment.orderNumber,
-        packageReferenceId: fulfillment.fulfillmentId,
+        packageReferenceId: packageReferenceOf(fulfillment.fulfillmentId),
         carrierCode: fulfillment.carrier ?? "Other",
         ...(fulfillment.carrier === undefined ? {} : { carrierName: fulfillment.carrier }),
         trackingNumber: fulfillment.trackingNumber ?? "",
