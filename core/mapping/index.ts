@@ -1,5 +1,6 @@
 export * from "./context.ts"
 export * from "./define.ts"
 export * from "./errors.ts"
+export * from "./problems.ts"
 export * from "./run.ts"
 export * from "./valueMap.ts"

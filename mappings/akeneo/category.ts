@@ -5,8 +5,8 @@
 import { Effect, ParseResult, Schema } from "effect"
 import { AkeneoCategory } from "../../connectors/akeneo/schemas/catalog.ts"
 import { defineMapping } from "../../core/mapping/index.ts"
+import { optional } from "../../core/mapping/problems.ts"
 import { Category, toInstant } from "../../core/model/index.ts"
-import { optional } from "./issues.ts"
 import { toAkeneoLocale, toBcp47 } from "./values.ts"
 
 const CategoryFromAkeneo = Schema.transformOrFail(AkeneoCategory, Category, {

@@ -17,8 +17,8 @@ import type { AkeneoProduct } from "../../connectors/akeneo/schemas/product.ts"
 import { AkeneoProductRecord, recordUpdated } from "../../connectors/akeneo/schemas/record.ts"
 import type { ProductValue, ProductValues } from "../../connectors/akeneo/schemas/values.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { type Attributes, Product, toInstant } from "../../core/model/index.ts"
-import { Issues, optional } from "./issues.ts"
 import { productWriteMapping } from "./productWrite.ts"
 import {
   attributeValueOf,
@@ -99,7 +99,7 @@ const ProductFromAkeneo = Schema.transformOrFail(AkeneoProductRecord, Product, {
       const ctx = yield* MappingContext
       const { locale, channel: scope } = ctx.defaults
       const roles = rolesOf(ctx)
-      const issues = new Issues(ast, record)
+      const issues = new Problems(ast, record)
       const base = record.model ?? record.product
       const baseKey = record.model !== null ? "model" : "product"
       if (base === null) {

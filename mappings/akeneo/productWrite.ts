@@ -9,8 +9,8 @@
 import { Clock, Effect, Schema } from "effect"
 import { AkeneoProductPatch, type PatchValue } from "../../connectors/akeneo/schemas/patch.ts"
 import { MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { Product, toInstant } from "../../core/model/index.ts"
-import { Issues, optional } from "./issues.ts"
 import { metricOf, rolesOf, weightOf } from "./values.ts"
 
 type ProductEncoded = typeof Product.Encoded
@@ -23,7 +23,7 @@ export const productWriteMapping = Schema.transformOrFail(AkeneoProductPatch, Pr
   decode: (patch, _, ast) =>
     Effect.gen(function* () {
       const roles = rolesOf(yield* MappingContext)
-      const issues = new Issues(ast, patch)
+      const issues = new Problems(ast, patch)
       const now = yield* Clock.currentTimeMillis
       const variants = patch.lines.map((line, index): VariantEncoded => {
         const ean = line.values?.[roles.gtin]?.[0]?.data

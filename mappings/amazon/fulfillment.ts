@@ -7,8 +7,8 @@ import { createHash } from "node:crypto"
 import { Effect, Schema } from "effect"
 import { ShipmentPayload } from "../../connectors/amazon/sinks/shipments.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { Problems } from "../../core/mapping/problems.ts"
 import { Fulfillment, toInstant } from "../../core/model/index.ts"
-import { Problems } from "./problems.ts"
 
 /**
  * Amazon takes only positive numbers as package references, unique within the order; an ERP's

@@ -14,9 +14,9 @@ import { ListingPatchPayload } from "../../connectors/amazon/schemas/feeds.ts"
 import { InventorySummary } from "../../connectors/amazon/schemas/inventory.ts"
 import { FulfillmentAvailability } from "../../connectors/amazon/schemas/listings.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { Problems } from "../../core/mapping/problems.ts"
 import { InventoryLevel, inventoryLevel, toInstant } from "../../core/model/index.ts"
 import { fbaLocationOf, stockLocationOf } from "./lookups.ts"
-import { Problems } from "./problems.ts"
 
 const FULFILLMENT_AVAILABILITY = "/attributes/fulfillment_availability"
 

@@ -15,6 +15,7 @@ import {
   AmazonOrderWithItems,
 } from "../../connectors/amazon/schemas/order.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { Problems } from "../../core/mapping/problems.ts"
 import {
   type Address,
   computeTotals,
@@ -25,7 +26,6 @@ import {
   toMinorUnits,
 } from "../../core/model/index.ts"
 import { taxesIncludedOf } from "./lookups.ts"
-import { Problems } from "./problems.ts"
 
 /** The note FBA orders carry in the hub. */
 export const FBA_NOTE = "Fulfilled by Amazon"

@@ -7,9 +7,9 @@ import { Clock, Effect, Schema } from "effect"
 import { ListingPatchPayload } from "../../connectors/amazon/schemas/feeds.ts"
 import { PurchasableOffer } from "../../connectors/amazon/schemas/listings.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { Problems } from "../../core/mapping/problems.ts"
 import { fromMinorUnits, money, Price, toInstant } from "../../core/model/index.ts"
 import { marketplaceOf, taxesIncludedOf } from "./lookups.ts"
-import { Problems } from "./problems.ts"
 
 const PURCHASABLE_OFFER = "/attributes/purchasable_offer"
 

@@ -6,8 +6,8 @@
 import { Clock, Effect, Schema } from "effect"
 import { ShipmentPayload } from "../../connectors/ebay/schemas/payloads.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { Fulfillment, toInstant } from "../../core/model/index.ts"
-import { optional, Problems } from "./problems.ts"
 
 const FulfillmentToEbay = Schema.transformOrFail(ShipmentPayload, Fulfillment, {
   strict: true,

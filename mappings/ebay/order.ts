@@ -9,6 +9,7 @@
 import { Effect, Schema } from "effect"
 import { EbayOrder, type ExtendedContact } from "../../connectors/ebay/schemas/order.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import {
   type Address,
   computeTotals,
@@ -21,7 +22,6 @@ import {
   toMinorUnits,
 } from "../../core/model/index.ts"
 import { storeCodeOf, storeKeyOf, taxesIncludedOf, vatRateOf } from "./lookups.ts"
-import { optional, Problems } from "./problems.ts"
 
 type OrderRecord = typeof Order.Encoded
 type EbayOrderRecord = typeof EbayOrder.Encoded

@@ -6,9 +6,9 @@
 import { Clock, Effect, Schema } from "effect"
 import { PricePayload } from "../../connectors/ebay/schemas/payloads.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { Problems } from "../../core/mapping/problems.ts"
 import { fromMinorUnits, Price, toInstant, toMinorUnits } from "../../core/model/index.ts"
 import { taxesIncludedOf } from "./lookups.ts"
-import { Problems } from "./problems.ts"
 
 const PriceToEbay = Schema.transformOrFail(PricePayload, Price, {
   strict: true,

@@ -7,9 +7,9 @@
 import { Clock, Effect, Schema } from "effect"
 import { ListingPayload } from "../../connectors/ebay/schemas/payloads.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { Product, pickLocale, toInstant } from "../../core/model/index.ts"
 import { bcp47Of, ebayLocaleOf } from "./lookups.ts"
-import { optional, Problems } from "./problems.ts"
 
 type ProductType = typeof Product.Type
 type ListingRecord = typeof ListingPayload.Type

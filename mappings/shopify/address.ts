@@ -1,7 +1,7 @@
 /** Shopify `MailingAddress` / `LocationAddress` ↔ canonical Address. */
 import type { MailingAddressNode } from "../../connectors/shopify/schemas/order.ts"
+import { optional } from "../../core/mapping/problems.ts"
 import type { Address } from "../../core/model/index.ts"
-import { optional } from "./problems.ts"
 
 const text = (value: string | null | undefined): string | undefined =>
   value === null || value === undefined || value.trim() === "" ? undefined : value

@@ -15,9 +15,9 @@
 import { Clock, Effect, Schema } from "effect"
 import { type CustomerAddressNode, CustomerInput, CustomerRecord } from "../../connectors/shopify/schemas/customer.ts"
 import { defineMapping } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { type Consent, Customer, normalizeEmail, toInstant } from "../../core/model/index.ts"
 import { mailingAddressFromCanonical, mailingAddressToCanonical } from "./address.ts"
-import { optional, Problems } from "./problems.ts"
 
 type CustomerEncoded = typeof Customer.Encoded
 type OptInLevel = "SINGLE_OPT_IN" | "CONFIRMED_OPT_IN" | "UNKNOWN"

@@ -9,9 +9,9 @@
 import { Clock, Effect, Schema } from "effect"
 import { InventoryLevelRecord, InventoryQuantityPayload } from "../../connectors/shopify/schemas/inventory.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { Problems } from "../../core/mapping/problems.ts"
 import { InventoryLevel, inventoryLevel, toInstant } from "../../core/model/index.ts"
 import { locationCodeOf, locationRefOf } from "./lookups.ts"
-import { Problems } from "./problems.ts"
 
 const HELD_BACK = ["committed", "reserved", "damaged", "quality_control"] as const
 

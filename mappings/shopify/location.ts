@@ -6,10 +6,10 @@
 import { Effect, Schema } from "effect"
 import { LocationRecord } from "../../connectors/shopify/schemas/location.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { Location, toInstant } from "../../core/model/index.ts"
 import { addressFromShopify } from "./address.ts"
 import { locationCodeOf, locationRefOf } from "./lookups.ts"
-import { optional, Problems } from "./problems.ts"
 
 type LocationEncoded = typeof Location.Encoded
 

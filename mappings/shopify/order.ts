@@ -20,11 +20,11 @@ import type {
 } from "../../connectors/shopify/schemas/order.ts"
 import { OrderRecord as OrderRecordSchema } from "../../connectors/shopify/schemas/order.ts"
 import { defineMapping, MappingContext, valueMap } from "../../core/mapping/index.ts"
+import { optional, type PathSegment, Problems } from "../../core/mapping/problems.ts"
 import { type Money, normalizeEmail, Order, sumMoney, toInstant } from "../../core/model/index.ts"
 import { mailingAddressFromCanonical, mailingAddressToCanonical } from "./address.ts"
 import { locationCodeOf, locationRefOf } from "./lookups.ts"
 import { moneyFromBag, moneyToBag } from "./money.ts"
-import { optional, type PathSegment, Problems } from "./problems.ts"
 
 type OrderEncoded = typeof Order.Encoded
 type PaymentEncoded = OrderEncoded["payments"][number]

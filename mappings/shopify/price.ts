@@ -7,10 +7,10 @@ import { Clock, Effect, Schema } from "effect"
 import { VariantPricePayload } from "../../connectors/shopify/schemas/price.ts"
 import { VariantPriceRecord } from "../../connectors/shopify/schemas/product.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { money, Price, toInstant } from "../../core/model/index.ts"
 import { shopTaxesIncluded } from "./lookups.ts"
 import { moneyToDecimal } from "./money.ts"
-import { optional, Problems } from "./problems.ts"
 
 type PriceEncoded = typeof Price.Encoded
 

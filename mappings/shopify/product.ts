@@ -19,8 +19,8 @@ import {
   productNumberMetafield,
 } from "../../connectors/shopify/schemas/productSet.ts"
 import { defineMapping, MappingContext, valueMap } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { type Attributes, Product, pickLocale, toInstant } from "../../core/model/index.ts"
-import { optional, Problems } from "./problems.ts"
 
 type ProductEncoded = typeof Product.Encoded
 type VariantEncoded = ProductEncoded["variants"][number]

@@ -9,10 +9,10 @@ import { Effect, Schema } from "effect"
 import { gidNumber, toGid } from "../../connectors/shopify/schemas/common.ts"
 import { RefundRecord } from "../../connectors/shopify/schemas/refund.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { type Money, Return, toInstant } from "../../core/model/index.ts"
 import { locationCodeOf, locationRefOf } from "./lookups.ts"
 import { moneyFromBag, moneyToBag } from "./money.ts"
-import { optional, Problems } from "./problems.ts"
 
 type ReturnEncoded = typeof Return.Encoded
 

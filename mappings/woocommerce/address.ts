@@ -1,7 +1,7 @@
 /** WooCommerce billing/shipping address ⇄ canonical Address. Empty strings are absent fields. */
 import type { WooAddress } from "../../connectors/woocommerce/schemas/common.ts"
+import { optional } from "../../core/mapping/problems.ts"
 import type { Address } from "../../core/model/index.ts"
-import { optional } from "./problems.ts"
 
 const text = (value: string | null | undefined): string | undefined =>
   value === null || value === undefined || value.trim() === "" ? undefined : value.trim()

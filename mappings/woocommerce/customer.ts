@@ -10,9 +10,9 @@ import { Effect, Schema } from "effect"
 import { gmtInstant } from "../../connectors/woocommerce/schemas/common.ts"
 import { WooCustomer } from "../../connectors/woocommerce/schemas/customer.ts"
 import { defineMapping } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { Customer, normalizeEmail, toInstant } from "../../core/model/index.ts"
 import { addressFromWoo, addressToWoo, hasAddress } from "./address.ts"
-import { optional, Problems } from "./problems.ts"
 
 type CustomerEncoded = typeof Customer.Encoded
 

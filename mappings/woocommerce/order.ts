@@ -21,6 +21,7 @@ import {
   type ShippingLine as WooShippingLine,
 } from "../../connectors/woocommerce/schemas/order.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import {
   computeTotals,
   fromMinorUnits,
@@ -30,7 +31,6 @@ import {
   toMinorUnits,
 } from "../../core/model/index.ts"
 import { addressFromWoo, addressToWoo, hasAddress } from "./address.ts"
-import { optional, Problems } from "./problems.ts"
 
 type OrderEncoded = typeof Order.Encoded
 type Status = OrderEncoded["status"]

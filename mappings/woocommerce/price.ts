@@ -9,8 +9,8 @@
 import { Clock, Effect, Schema } from "effect"
 import { PricePayload } from "../../connectors/woocommerce/schemas/product.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { fromMinorUnits, money, Price, toInstant } from "../../core/model/index.ts"
-import { optional, Problems } from "./problems.ts"
 import { shopPricesIncludeTax } from "./units.ts"
 
 type PriceEncoded = typeof Price.Encoded

@@ -19,8 +19,8 @@ import {
   type VariationPayload,
 } from "../../connectors/woocommerce/schemas/product.ts"
 import { MappingContext, valueMap } from "../../core/mapping/index.ts"
+import { optional, Problems } from "../../core/mapping/problems.ts"
 import { type Product, pickLocale } from "../../core/model/index.ts"
-import { optional, Problems } from "./problems.ts"
 import {
   dimensionsFromShop,
   dimensionsToShop,

@@ -1,6 +1,7 @@
 /**
  * Collects what is wrong with one vendor record while a mapping walks it, each problem at its
- * JSON path, so the DLQ entry lists every bad field at once instead of the first one only.
+ * JSON path, so the DLQ entry lists every bad field at once instead of the first one only. Every
+ * connector's hand-written mappings use it.
  */
 import { Effect, ParseResult, type Schema, type SchemaAST } from "effect"
 
