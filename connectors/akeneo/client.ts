@@ -3,9 +3,10 @@
  * filter parameter, the date format of its filters, and list responses paged by
  * `_links.next.href` (both `search_after` and `page` pagination name the next page that way).
  */
-import { Effect, ParseResult, Schema, Stream } from "effect"
-import type { ConnectorContext } from "../../core/connector/index.ts"
-import { type ConnectorError, VendorResponseError } from "../../core/connector/index.ts"
+
+import { Effect, Schema, Stream } from "effect"
+import type { ConnectorContext, ConnectorError, VendorResponseError } from "../../core/connector/index.ts"
+import { decodeVendorAnswer } from "../../core/connector/vendorAnswer.ts"
 import { cursorPages, type QueryParams } from "../../core/http/index.ts"
 import { type AkeneoConfig, MAX_PAGE_SIZE } from "./config.ts"
 
@@ -48,19 +49,7 @@ export const decodeVendor = <A, I>(
   schema: Schema.Schema<A, I>,
   body: unknown,
   at = "$",
-): Effect.Effect<A, VendorResponseError> =>
-  Schema.decodeUnknown(schema, { errors: "first", onExcessProperty: "ignore" })(body).pipe(
-    Effect.mapError((error) => {
-      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
-      const path = issue?.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("") ?? ""
-      return new VendorResponseError({
-        system: ctx.system,
-        operation,
-        detail: issue?.message ?? String(error),
-        path: `${at}${path}`,
-      })
-    }),
-  )
+): Effect.Effect<A, VendorResponseError> => decodeVendorAnswer(schema, body, { system: ctx.system, operation, at })
 
 /** `GET` one resource and decode it. */
 export const akeneoGet = <A, I>(

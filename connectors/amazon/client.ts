@@ -3,9 +3,11 @@
  * bodies are `{ errors: [{ code, message, details }] }`, and feed documents travel to and from
  * presigned S3 URLs that must not carry the access token.
  */
-import { Effect, ParseResult, Schema } from "effect"
+
+import { Effect, Schema } from "effect"
 import type { ConnectorContext } from "../../core/connector/define.ts"
-import { type ConnectorError, VendorResponseError } from "../../core/connector/errors.ts"
+import type { ConnectorError, VendorResponseError } from "../../core/connector/errors.ts"
+import { decodeVendorAnswer } from "../../core/connector/vendorAnswer.ts"
 import { type HttpClient, type HttpRequest, makeHttpClient } from "../../core/http/index.ts"
 import type { AmazonConfig } from "./config.ts"
 import { type AmazonError, AmazonErrorList } from "./schemas/common.ts"
@@ -17,17 +19,7 @@ export type AmazonContext = ConnectorContext<AmazonConfig>
 export const decodeAnswer =
   <A, I>(schema: Schema.Schema<A, I>, system: string, operation: string) =>
   (answer: unknown): Effect.Effect<A, VendorResponseError> =>
-    Schema.decodeUnknown(schema)(answer).pipe(
-      Effect.mapError((error) => {
-        const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
-        return new VendorResponseError({
-          system,
-          operation,
-          detail: first?.message ?? String(error),
-          path: `$${(first?.path ?? []).map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("")}`,
-        })
-      }),
-    )
+    decodeVendorAnswer(schema, answer, { system, operation })
 
 /** Calls one operation (paced by its usage plan) and decodes its answer. */
 export const callAs = <A, I>(

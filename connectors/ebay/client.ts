@@ -2,13 +2,15 @@
  * eBay's transport quirks on top of core's client: each API's base path, the marketplace and
  * language headers, vendor answers checked against their schema, and 404 as "not there".
  */
-import { Effect, Option, ParseResult, Schema } from "effect"
+
+import { Effect, Option, type Schema } from "effect"
 import {
   type ConnectorContext,
   type ConnectorError,
   HttpStatusError,
-  VendorResponseError,
+  type VendorResponseError,
 } from "../../core/connector/index.ts"
+import { decodeVendorAnswer } from "../../core/connector/vendorAnswer.ts"
 import type { QueryParams } from "../../core/http/index.ts"
 import { basePaths, type EbayConfig } from "./config.ts"
 
@@ -37,19 +39,7 @@ export const decodeVendor = <A, I>(
   operation: string,
   schema: Schema.Schema<A, I>,
   value: unknown,
-): Effect.Effect<A, VendorResponseError> =>
-  Schema.decodeUnknown(schema, { errors: "first", onExcessProperty: "ignore" })(value).pipe(
-    Effect.mapError((error) => {
-      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
-      const path = issue?.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("") ?? ""
-      return new VendorResponseError({
-        system: ctx.system,
-        operation,
-        detail: issue?.message ?? String(error),
-        path: `$${path}`,
-      })
-    }),
-  )
+): Effect.Effect<A, VendorResponseError> => decodeVendorAnswer(schema, value, { system: ctx.system, operation })
 
 /** Sends one call and checks the answer. 2xx and 207 Multi-Status succeed; the caller reads per-item results. */
 export const ebayRequest = <A, I>(ctx: EbayContext, call: EbayCall<A, I>): Effect.Effect<A, ConnectorError> =>

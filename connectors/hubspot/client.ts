@@ -3,9 +3,11 @@
  * inputs, 207 multi-status answers, search with `after` paging and the 10,000-result cap, and
  * v4 association reads. Streams and sinks describe what they want; this file knows how.
  */
-import { Effect, Option, ParseResult, Schema, type Stream } from "effect"
+
+import { Effect, Option, Schema, type Stream } from "effect"
 import type { ConnectorContext } from "../../core/connector/define.ts"
-import { type ConnectorError, HttpStatusError, VendorResponseError } from "../../core/connector/errors.ts"
+import { type ConnectorError, HttpStatusError, type VendorResponseError } from "../../core/connector/errors.ts"
+import { decodeVendorAnswer } from "../../core/connector/vendorAnswer.ts"
 import { paginate } from "../../core/http/index.ts"
 import type { HubspotConfig } from "./config.ts"
 import {
@@ -37,17 +39,7 @@ export const chunksOf = <A>(items: ReadonlyArray<A>, size: number): Array<Readon
 export const decodeAnswer =
   <A, I>(schema: Schema.Schema<A, I>, system: string, operation: string) =>
   (answer: unknown): Effect.Effect<A, VendorResponseError> =>
-    Schema.decodeUnknown(schema)(answer).pipe(
-      Effect.mapError((error) => {
-        const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
-        return new VendorResponseError({
-          system,
-          operation,
-          detail: first?.message ?? String(error),
-          path: `$${(first?.path ?? []).map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("")}`,
-        })
-      }),
-    )
+    decodeVendorAnswer(schema, answer, { system, operation })
 
 /** HubSpot's own words from an error body (`message`), or the body as JSON. */
 export const messageOf = (body: unknown): string => {

@@ -3,7 +3,8 @@
  * spoken as JSON-2 (Odoo 19+) or as `/jsonrpc` `execute_kw` (Odoo 16–18). Streams and sinks
  * never know which protocol is in use.
  */
-import { Data, Effect, ParseResult, Redacted, Schema } from "effect"
+
+import { Data, Effect, Redacted, Schema } from "effect"
 import type { ConnectorContext } from "../../core/connector/define.ts"
 import {
   AuthError,
@@ -11,6 +12,7 @@ import {
   type HttpStatusError,
   VendorResponseError,
 } from "../../core/connector/errors.ts"
+import { decodeVendorAnswer } from "../../core/connector/vendorAnswer.ts"
 import type { HttpClient } from "../../core/http/index.ts"
 import { type OdooConfig, type OdooProtocol, odooLang } from "./config.ts"
 
@@ -81,17 +83,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export const decodeAnswer =
   <A, I>(schema: Schema.Schema<A, I>, system: string, operation: string) =>
   (answer: unknown): Effect.Effect<A, VendorResponseError> =>
-    Schema.decodeUnknown(schema)(answer).pipe(
-      Effect.mapError((error) => {
-        const [first] = ParseResult.ArrayFormatter.formatErrorSync(error)
-        return new VendorResponseError({
-          system,
-          operation,
-          detail: first?.message ?? String(error),
-          path: `$${(first?.path ?? []).map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("")}`,
-        })
-      }),
-    )
+    decodeVendorAnswer(schema, answer, { system, operation })
 
 /** Calls and decodes in one step. */
 export const callAs = <A, I>(

@@ -3,9 +3,10 @@
  * booked in the leaky bucket before sending, the server's throttle status fed back into it, and
  * `THROTTLED` answers (HTTP 200) waited out for exactly as long as the bucket needs to refill.
  */
-import { Effect, Option, ParseResult, Schema } from "effect"
-import type { ConnectorContext } from "../../core/connector/index.ts"
-import { type ConnectorError, VendorResponseError } from "../../core/connector/index.ts"
+
+import { Effect, Option, Schema } from "effect"
+import type { ConnectorContext, ConnectorError, VendorResponseError } from "../../core/connector/index.ts"
+import { decodeVendorAnswer } from "../../core/connector/vendorAnswer.ts"
 import { graphqlRequest, type RateLimiter } from "../../core/http/index.ts"
 import { graphqlPath, type ShopifyConfig } from "./config.ts"
 import { estimateQueryCost } from "./queryCost.ts"
@@ -66,19 +67,7 @@ export const decodeVendor = <A, I>(
   schema: Schema.Schema<A, I>,
   data: unknown,
   at = "$.data",
-): Effect.Effect<A, VendorResponseError> =>
-  Schema.decodeUnknown(schema, { errors: "first", onExcessProperty: "ignore" })(data).pipe(
-    Effect.mapError((error) => {
-      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
-      const path = issue?.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("") ?? ""
-      return new VendorResponseError({
-        system: ctx.system,
-        operation,
-        detail: issue?.message ?? String(error),
-        path: `${at}${path}`,
-      })
-    }),
-  )
+): Effect.Effect<A, VendorResponseError> => decodeVendorAnswer(schema, data, { system: ctx.system, operation, at })
 
 /**
  * Sends one query or mutation to the Admin GraphQL API and checks its `data`

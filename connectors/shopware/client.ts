@@ -3,9 +3,10 @@
  * (`POST /api/search/{entity}`), the Sync API (`POST /api/_action/sync`) and its error bodies
  * (`{ errors: [{ status, code, title, detail, source: { pointer } }] }`).
  */
-import { Effect, ParseResult, Schema } from "effect"
-import type { ConnectorContext } from "../../core/connector/index.ts"
-import { type ConnectorError, VendorResponseError } from "../../core/connector/index.ts"
+
+import { Effect, Schema } from "effect"
+import type { ConnectorContext, ConnectorError, VendorResponseError } from "../../core/connector/index.ts"
+import { decodeVendorAnswer } from "../../core/connector/vendorAnswer.ts"
 import type { ShopwareConfig } from "./config.ts"
 
 export type ShopwareContext = ConnectorContext<ShopwareConfig>
@@ -48,19 +49,7 @@ export const decodeVendor = <A, I>(
   schema: Schema.Schema<A, I>,
   value: unknown,
   at = "$",
-): Effect.Effect<A, VendorResponseError> =>
-  Schema.decodeUnknown(schema, { errors: "first", onExcessProperty: "ignore" })(value).pipe(
-    Effect.mapError((error) => {
-      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
-      const path = issue?.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("") ?? ""
-      return new VendorResponseError({
-        system: ctx.system,
-        operation,
-        detail: issue?.message ?? String(error),
-        path: `${at}${path}`,
-      })
-    }),
-  )
+): Effect.Effect<A, VendorResponseError> => decodeVendorAnswer(schema, value, { system: ctx.system, operation, at })
 
 /**
  * One page of a Criteria search, each record checked against `schema`

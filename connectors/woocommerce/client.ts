@@ -3,9 +3,10 @@
  * answers checked against their schema, `page`/`per_page` paging that stops at
  * `X-WP-TotalPages`, and batches of at most 100 objects.
  */
-import { Effect, ParseResult, Schema, type Stream } from "effect"
-import type { ConnectorContext, ConnectorError } from "../../core/connector/index.ts"
-import { VendorResponseError } from "../../core/connector/index.ts"
+
+import { Effect, Schema, type Stream } from "effect"
+import type { ConnectorContext, ConnectorError, VendorResponseError } from "../../core/connector/index.ts"
+import { decodeVendorAnswer } from "../../core/connector/vendorAnswer.ts"
 import { type HttpRequest, pageNumberPages, type QueryParams } from "../../core/http/index.ts"
 import type { WooCommerceConfig } from "./config.ts"
 
@@ -27,19 +28,7 @@ export const decodeVendor = <A, I>(
   operation: string,
   schema: Schema.Schema<A, I>,
   body: unknown,
-): Effect.Effect<A, VendorResponseError> =>
-  Schema.decodeUnknown(schema, { errors: "first", onExcessProperty: "ignore" })(body).pipe(
-    Effect.mapError((error) => {
-      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
-      const path = issue?.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("") ?? ""
-      return new VendorResponseError({
-        system: ctx.system,
-        operation,
-        detail: issue?.message ?? String(error),
-        path: `$${path}`,
-      })
-    }),
-  )
+): Effect.Effect<A, VendorResponseError> => decodeVendorAnswer(schema, body, { system: ctx.system, operation })
 
 /** One request to a resource path (relative to `/wp-json/wc/v3`) whose answer must match `schema`. */
 export const wooRequest = <A, I>(
