@@ -30,13 +30,12 @@ import { shopify } from "eslayer/connectors/shopify"
 export default defineConfig({
   systems: {
     erp: files({
-      // env() resolves top-level values only: the nested location reads the environment itself.
       location: {
         kind: "sftp",
         host: "127.0.0.1",
         port: Number(process.env.FILES_SFTP_PORT),
         username: "esl-export",
-        password: process.env.FILES_SFTP_PASSWORD ?? "",
+        password: env("FILES_SFTP_PASSWORD"),
         path: "/",
       },
       feeds: filesSandboxFeeds,

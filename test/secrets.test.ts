@@ -3,9 +3,10 @@
  * echoes them back in its error answers and records.
  */
 import { inspect } from "node:util"
-import { Cause, Effect, HashMap, Logger, LogLevel, Schema, Stream } from "effect"
+import { Cause, Effect, HashMap, Logger, LogLevel, Redacted, Schema, Stream } from "effect"
 import { HttpResponse } from "msw"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { files } from "../connectors/files/index.ts"
 import { defineConfig } from "../core/config/index.ts"
 import { ConfigError, defineConnector, env, instantiateSystem, systemFactory } from "../core/connector/index.ts"
 import { replayAll, runFlow, runFlows } from "../core/sync/index.ts"
@@ -171,6 +172,30 @@ describe("configuration errors", () => {
     const app = await Effect.runPromise(Effect.either(buildMemoryApp(erpToShopConfig(erp, shop), { ERP_TOKEN })))
     expect(app._tag === "Left" && app.left).toMatchObject({ _tag: "ConfigError", path: "systems.shop.token" })
     expect(app._tag === "Left" && app.left.message).toContain("SHOP_TOKEN")
+  })
+
+  it("env() works inside nested config values: an SFTP password inside `location`", async () => {
+    const sftp = files({
+      location: {
+        kind: "sftp",
+        host: "sftp.erp.test",
+        username: "esl-export",
+        password: env("SFTP_PASSWORD"),
+        path: "/exports",
+      },
+    })
+    const missing = await Effect.runPromise(Effect.either(instantiateSystem("erp", sftp, {})))
+    expect(missing._tag === "Left" && missing.left).toMatchObject({
+      _tag: "ConfigError",
+      path: "systems.erp.location.password",
+    })
+    expect(missing._tag === "Left" && missing.left.message).toContain("SFTP_PASSWORD")
+    const system = await Effect.runPromise(instantiateSystem("erp", sftp, { SFTP_PASSWORD: "sftp-s3cret-7781" }))
+    const location = system.config.location
+    expect(location.kind === "sftp" && location.password !== undefined && Redacted.value(location.password)).toBe(
+      "sftp-s3cret-7781",
+    )
+    expect(inspect(system.config)).not.toContain("sftp-s3cret-7781")
   })
 
   it("an invalid field next to a secret shows the field's path and no secret value", async () => {

@@ -17,5 +17,15 @@ export const env = (name: string, fallback?: string): EnvRef =>
 export const isEnvRef = (value: unknown): value is EnvRef =>
   typeof value === "object" && value !== null && (value as { _tag?: unknown })._tag === "EnvRef"
 
-/** A config input where any value may instead come from the environment. */
-export type Configurable<T> = { readonly [K in keyof T]: T[K] | EnvRef }
+/** A config value that may instead come from the environment, at any depth. */
+export type ConfigurableValue<T> =
+  | T
+  | EnvRef
+  | (T extends ReadonlyArray<infer U>
+      ? ReadonlyArray<ConfigurableValue<U>>
+      : T extends Readonly<Record<string, unknown>>
+        ? { readonly [K in keyof T]: ConfigurableValue<T[K]> }
+        : never)
+
+/** A config input where any value, nested ones too, may instead come from the environment. */
+export type Configurable<T> = { readonly [K in keyof T]: ConfigurableValue<T[K]> }

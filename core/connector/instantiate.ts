@@ -14,30 +14,48 @@ export interface SystemInstance<Config = unknown> {
   readonly defaults: SystemDefaults
 }
 
-/** Replaces every `env("NAME")` in a system's input with the variable's value, or fails naming it. */
+const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype
+
+/**
+ * Replaces every `env("NAME")` in a system's input, at any depth (an SFTP password inside
+ * `location`, a token inside a list), with the variable's value, or fails naming it and its
+ * config path. Also returns the values that came from the environment: secrets until proven
+ * otherwise, so messages quoting them get redacted.
+ */
 export const resolveEnvRefs = (
   system: string,
   input: Readonly<Record<string, unknown>>,
   environment: Readonly<Record<string, string | undefined>>,
-): Effect.Effect<Record<string, unknown>, ConfigError> =>
+): Effect.Effect<{ readonly input: Record<string, unknown>; readonly fromEnv: ReadonlyArray<string> }, ConfigError> =>
   Effect.gen(function* () {
-    const out: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(input)) {
-      if (!isEnvRef(value)) {
-        out[key] = value
-        continue
-      }
-      const resolved = environment[value.name] ?? value.fallback
-      if (resolved === undefined || resolved === "") {
-        return yield* new ConfigError({
-          path: `systems.${system}.${key}`,
-          detail: `environment variable ${value.name} is not set`,
-          hint: `Export ${value.name} before running esl (e.g. \`export ${value.name}=…\`), or put it in your CI secrets`,
-        })
-      }
-      out[key] = resolved
-    }
-    return out
+    const fromEnv: Array<string> = []
+    const resolve = (value: unknown, path: string): Effect.Effect<unknown, ConfigError> =>
+      Effect.gen(function* () {
+        if (isEnvRef(value)) {
+          const resolved = environment[value.name] ?? value.fallback
+          if (resolved === undefined || resolved === "") {
+            return yield* new ConfigError({
+              path,
+              detail: `environment variable ${value.name} is not set`,
+              hint: `Export ${value.name} before running esl (e.g. \`export ${value.name}=…\`), or put it in your CI secrets`,
+            })
+          }
+          fromEnv.push(resolved)
+          return resolved
+        }
+        if (Array.isArray(value)) {
+          return yield* Effect.forEach(value, (item, index) => resolve(item, `${path}[${index}]`))
+        }
+        if (isPlainObject(value)) {
+          const out: Record<string, unknown> = {}
+          for (const [key, nested] of Object.entries(value)) out[key] = yield* resolve(nested, `${path}.${key}`)
+          return out
+        }
+        return value
+      })
+    const resolved = (yield* resolve(input, `systems.${system}`)) as Record<string, unknown>
+    return { input: resolved, fromEnv }
   })
 
 /** How a runtime adjusts the systems it builds. */
@@ -67,12 +85,13 @@ export const instantiateSystem = <Config, ConfigInput>(
 ): Effect.Effect<SystemInstance<Config>, ConfigError> =>
   Effect.gen(function* () {
     const connector = declaration.connector
-    const input = yield* resolveEnvRefs(name, declaration.input as Readonly<Record<string, unknown>>, environment)
+    const { input, fromEnv } = yield* resolveEnvRefs(
+      name,
+      declaration.input as Readonly<Record<string, unknown>>,
+      environment,
+    )
     // Values that came from env() are secrets until proven otherwise: a schema message quoting
     // the rejected value ("actual \"sk_live_…\"") must not print them.
-    const fromEnv = Object.entries(declaration.input as Readonly<Record<string, unknown>>).flatMap(([key, value]) =>
-      isEnvRef(value) && typeof input[key] === "string" ? [input[key] as string] : [],
-    )
     const redactor = makeRedactor(fromEnv)
     const config = yield* Schema.decodeUnknown(connector.config, { errors: "all", onExcessProperty: "error" })(
       input,
