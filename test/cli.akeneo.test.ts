@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { akeneoScratchProject } from "./support/akeneo.ts"
-import { runEsl, startSandboxProcess, testPort } from "./support/cli.ts"
+import { runEsl, startSandboxProcess } from "./support/cli.ts"
 
 interface FlowJson {
   read: number
@@ -19,8 +19,8 @@ describe("esl with the Akeneo sandbox: PIM → hub → Shopify", () => {
 
   beforeAll(async () => {
     // One after the other: on a busy machine two cold starts at once can outlast the start timeout.
-    pim = await startSandboxProcess("akeneo", testPort(21))
-    shop = await startSandboxProcess("shopify", testPort(22))
+    pim = await startSandboxProcess("akeneo")
+    shop = await startSandboxProcess("shopify")
   })
   afterAll(async () => {
     await Promise.all([pim?.stop(), shop?.stop()])

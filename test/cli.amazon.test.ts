@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, scratchProject, startSandboxProcess, testPort } from "./support/cli.ts"
+import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
 
 interface FlowJson {
   read: number
@@ -93,10 +93,7 @@ describe("esl sync between `esl sandbox amazon` and `esl sandbox odoo`", () => {
   })
 
   beforeAll(async () => {
-    ;[marketplace, erp] = await Promise.all([
-      startSandboxProcess("amazon", testPort(25)),
-      startSandboxProcess("odoo", testPort(26)),
-    ])
+    ;[marketplace, erp] = await Promise.all([startSandboxProcess("amazon"), startSandboxProcess("odoo")])
   })
   afterAll(async () => {
     await Promise.all([marketplace?.stop(), erp?.stop()])

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { ebaySandboxCredentials } from "../connectors/ebay/index.ts"
-import { runEsl, scratchProject, startSandboxProcess, testPort } from "./support/cli.ts"
+import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
 
 interface FlowJson {
   read: number
@@ -88,10 +88,7 @@ describe("esl sync between `esl sandbox ebay` and `esl sandbox odoo`", () => {
   const env = () => ({ ODOO_URL: erp.url, EBAY_URL: marketplace.url })
 
   beforeAll(async () => {
-    ;[marketplace, erp] = await Promise.all([
-      startSandboxProcess("ebay", testPort(31)),
-      startSandboxProcess("odoo", testPort(32)),
-    ])
+    ;[marketplace, erp] = await Promise.all([startSandboxProcess("ebay"), startSandboxProcess("odoo")])
   })
   afterAll(async () => {
     await Promise.all([marketplace?.stop(), erp?.stop()])

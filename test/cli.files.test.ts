@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { encodeText } from "../connectors/files/format/encoding.ts"
-import { runEsl, scratchProject, startSandboxProcess, testPort } from "./support/cli.ts"
+import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
 import { sandboxFolder, startFilesSandboxProcess, uploadToInbox } from "./support/files.ts"
 
 /** Each step starts `esl` processes; on a loaded machine one takes many seconds to boot. */
@@ -61,7 +61,8 @@ export default defineConfig({
 `
 
 describe("esl sync from the Files SFTP sandbox to the Shopify sandbox", () => {
-  const sftpPort = testPort(33)
+  // The OS picks the SFTP sandbox's port; it is read back from the URL the sandbox prints.
+  let sftpPort = 0
   let sftp: { url: string; stop: () => Promise<void> }
   let shop: { url: string; stop: () => Promise<void> }
   const project = scratchProject("cli-files")
@@ -79,10 +80,8 @@ describe("esl sync from the Files SFTP sandbox to the Shopify sandbox", () => {
   }
 
   beforeAll(async () => {
-    ;[sftp, shop] = await Promise.all([
-      startFilesSandboxProcess(sftpPort),
-      startSandboxProcess("shopify", testPort(34)),
-    ])
+    ;[sftp, shop] = await Promise.all([startFilesSandboxProcess(0), startSandboxProcess("shopify")])
+    sftpPort = Number(new URL(sftp.url).port)
   }, SLOW)
   afterAll(async () => {
     await Promise.all([sftp?.stop(), shop?.stop()])
@@ -92,7 +91,7 @@ describe("esl sync from the Files SFTP sandbox to the Shopify sandbox", () => {
   it(
     "serves SFTP and checks both systems",
     async () => {
-      expect(sftp.url).toBe(`sftp://127.0.0.1:${sftpPort}`)
+      expect(sftp.url).toMatch(/^sftp:\/\/127\.0\.0\.1:\d+$/)
       const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
       expect(run.code, run.stderr + run.stdout).toBe(0)
       const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean; detail?: string }> }

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, scratchProject, startSandboxProcess, testPort } from "./support/cli.ts"
+import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
 
 interface FlowJson {
   read: number
@@ -39,10 +39,7 @@ describe("esl with the HubSpot sandbox as a process", () => {
 
   beforeAll(async () => {
     writeFileSync(project.config, config)
-    ;[crm, erp] = await Promise.all([
-      startSandboxProcess("hubspot", testPort(23)),
-      startSandboxProcess("odoo", testPort(24)),
-    ])
+    ;[crm, erp] = await Promise.all([startSandboxProcess("hubspot"), startSandboxProcess("odoo")])
   })
   afterAll(async () => {
     await Promise.all([crm?.stop(), erp?.stop()])

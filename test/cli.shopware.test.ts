@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, startSandboxProcess, testPort } from "./support/cli.ts"
+import { runEsl, startSandboxProcess } from "./support/cli.ts"
 import { shopwareScratchProject, shopwareSearch } from "./support/shopware.ts"
 
 interface FlowJson {
@@ -18,10 +18,7 @@ describe("esl sync between the Odoo and Shopware sandboxes", () => {
   const env = () => ({ ODOO_URL: erp.url, SHOPWARE_URL: shop.url })
 
   beforeAll(async () => {
-    ;[erp, shop] = await Promise.all([
-      startSandboxProcess("odoo", testPort(27)),
-      startSandboxProcess("shopware", testPort(28)),
-    ])
+    ;[erp, shop] = await Promise.all([startSandboxProcess("odoo"), startSandboxProcess("shopware")])
   })
   afterAll(async () => {
     await Promise.all([erp?.stop(), shop?.stop()])

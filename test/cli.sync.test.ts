@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, scratchProject, startSandboxProcess, testPort } from "./support/cli.ts"
+import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
 
 interface FlowJson {
   read: number
@@ -18,10 +18,7 @@ describe("esl sync against `esl sandbox` servers", () => {
   const env = () => ({ ODOO_URL: erp.url, SHOPIFY_URL: shop.url })
 
   beforeAll(async () => {
-    ;[erp, shop] = await Promise.all([
-      startSandboxProcess("odoo", testPort(1)),
-      startSandboxProcess("shopify", testPort(2)),
-    ])
+    ;[erp, shop] = await Promise.all([startSandboxProcess("odoo"), startSandboxProcess("shopify")])
   })
   afterAll(async () => {
     await Promise.all([erp?.stop(), shop?.stop()])

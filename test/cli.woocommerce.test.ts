@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, startSandboxProcess, testPort } from "./support/cli.ts"
+import { runEsl, startSandboxProcess } from "./support/cli.ts"
 import { wooScratchProject } from "./support/woocommerce.ts"
 
 interface FlowJson {
@@ -18,10 +18,7 @@ describe("esl sync between the Odoo and WooCommerce sandboxes", () => {
   const env = () => ({ ODOO_URL: erp.url, WC_URL: shop.url })
 
   beforeAll(async () => {
-    ;[erp, shop] = await Promise.all([
-      startSandboxProcess("odoo", testPort(29)),
-      startSandboxProcess("woocommerce", testPort(30)),
-    ])
+    ;[erp, shop] = await Promise.all([startSandboxProcess("odoo"), startSandboxProcess("woocommerce")])
   })
   afterAll(async () => {
     await Promise.all([erp?.stop(), shop?.stop()])

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, scratchProject, startSandboxProcess, testPort } from "./support/cli.ts"
+import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
 
 // The worst moment to die: the shop has accepted the products, esl has not yet recorded their
 // ids nor moved its cursor. The re-run must link the existing products, not create them again.
@@ -10,10 +10,7 @@ describe("a process killed between the vendor write and the cursor commit", () =
   const env = () => ({ ODOO_URL: erp.url, SHOPIFY_URL: shop.url })
 
   beforeAll(async () => {
-    ;[erp, shop] = await Promise.all([
-      startSandboxProcess("odoo", testPort(11)),
-      startSandboxProcess("shopify", testPort(12)),
-    ])
+    ;[erp, shop] = await Promise.all([startSandboxProcess("odoo"), startSandboxProcess("shopify")])
   })
   afterAll(async () => {
     await Promise.all([erp?.stop(), shop?.stop()])

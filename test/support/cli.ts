@@ -36,11 +36,12 @@ export const runEsl = (
     child.on("close", (code, signal) => done({ code, signal, stdout, stderr }))
   })
 
-/** Starts `esl sandbox <connector> --port <port>` and resolves once it listens. */
-export const startSandboxProcess = (
-  connector: string,
-  port: number,
-): Promise<{ url: string; stop: () => Promise<void> }> =>
+/**
+ * Starts `esl sandbox <connector>` and resolves once it listens. By default the OS picks a free
+ * port (`--port 0`) and the URL is read from what the sandbox prints, so test files running in
+ * parallel never collide on a port.
+ */
+export const startSandboxProcess = (connector: string, port = 0): Promise<{ url: string; stop: () => Promise<void> }> =>
   new Promise((done, fail) => {
     const child: ChildProcess = spawn(process.execPath, [bin, "sandbox", connector, "--port", String(port)], {
       cwd: root,
@@ -80,6 +81,3 @@ export const scratchProject = (name: string): { dir: string; config: string; cle
   writeFileSync(config, starterConfig("eslayer"))
   return { dir, config, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
-
-/** A free-ish port per test file, away from the sandboxes' defaults. */
-export const testPort = (offset: number): number => 20_000 + ((process.pid * 7 + offset) % 20_000)
