@@ -238,10 +238,20 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
     if (commit.cursor !== undefined) stmt.setCursor.run(commit.flow, JSON.stringify(commit.cursor), at)
   })
 
+  // Lookups run once per page with IN lists of a few sizes: prepare each text once, not per call.
+  const prepared = new Map<string, Database.Statement>()
+  const prepareOnce = (text: string) => {
+    let statement = prepared.get(text)
+    if (statement === undefined) {
+      statement = db.prepare(text)
+      prepared.set(text, statement)
+    }
+    return statement
+  }
   const selectIn = <Row>(sql: (ph: string) => string, fixed: ReadonlyArray<unknown>, keys: ReadonlyArray<string>) => {
     const rows: Row[] = []
     for (const part of chunks([...new Set(keys)])) {
-      rows.push(...(db.prepare(sql(placeholders(part.length))).all(...fixed, ...part) as Row[]))
+      rows.push(...(prepareOnce(sql(placeholders(part.length))).all(...fixed, ...part) as Row[]))
     }
     return rows
   }
@@ -269,9 +279,11 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
     recordsPage: (entity, after, limit) =>
       run("recordsPage", () =>
         (
-          db
-            .prepare("SELECT * FROM records WHERE entity = ? AND canonical_id > ? ORDER BY canonical_id LIMIT ?")
-            .all(entity, after, limit) as RecordRow[]
+          prepareOnce("SELECT * FROM records WHERE entity = ? AND canonical_id > ? ORDER BY canonical_id LIMIT ?").all(
+            entity,
+            after,
+            limit,
+          ) as RecordRow[]
         ).map(toRecord),
       ),
     countRecords: (entity) =>
@@ -313,11 +325,9 @@ export const openSqliteStateStore = (file: string): StateStoreShape => {
     changesAfter: (entity, afterSeq, limit) =>
       run("changesAfter", () =>
         (
-          db
-            .prepare(
-              "SELECT seq, entity, canonical_id, natural_key, at FROM changes WHERE entity = ? AND seq > ? ORDER BY seq LIMIT ?",
-            )
-            .all(entity, afterSeq, limit) as Array<{
+          prepareOnce(
+            "SELECT seq, entity, canonical_id, natural_key, at FROM changes WHERE entity = ? AND seq > ? ORDER BY seq LIMIT ?",
+          ).all(entity, afterSeq, limit) as Array<{
             seq: number
             entity: string
             canonical_id: string

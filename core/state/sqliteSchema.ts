@@ -87,4 +87,13 @@ export const sqliteMigrations: ReadonlyArray<{ readonly version: number; readonl
       CREATE INDEX webhook_events_by_received ON webhook_events (received_at);
     `,
   },
+  {
+    // Every product commit looks up the product's SKUs by product key; without this index that
+    // was a scan of the whole skus table per product, so a full sync grew quadratically.
+    // (The PostgreSQL schema has had skus_by_product from the start.)
+    version: 3,
+    sql: `
+      CREATE INDEX skus_by_product ON skus (product_key);
+    `,
+  },
 ]
