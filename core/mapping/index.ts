@@ -1,6 +1,7 @@
 export * from "./context.ts"
 export * from "./define.ts"
 export * from "./errors.ts"
+export * from "./fastPath.ts"
 export * from "./problems.ts"
 export * from "./run.ts"
 export * from "./valueMap.ts"

@@ -12,6 +12,28 @@ const fail = (
   recordKey: string,
 ) => new MappingError({ system: ctx.system, entity, direction, recordKey, issues: issuesOf(error) })
 
+/**
+ * A mapping that throws on a record (a conversion it did not guard) fails that record, not the
+ * run: the record goes to the dead-letter queue with what was thrown, and the run goes on.
+ */
+const thrown =
+  (ctx: MappingContextShape, entity: string, direction: "decode" | "encode", recordKey: string) =>
+  (defect: unknown): Effect.Effect<never, MappingError> =>
+    Effect.fail(
+      new MappingError({
+        system: ctx.system,
+        entity,
+        direction,
+        recordKey,
+        issues: [
+          {
+            path: "$",
+            message: `the mapping threw on this record: ${defect instanceof Error ? defect.message : String(defect)}`,
+          },
+        ],
+      }),
+    )
+
 /** Vendor record → canonical record, or a MappingError with JSON paths. */
 export const decodeRecord = <E extends EntityName, ReadEncoded, WriteEncoded>(
   mapping: EntityMapping<E, ReadEncoded, WriteEncoded>,
@@ -34,6 +56,7 @@ export const decodeRecord = <E extends EntityName, ReadEncoded, WriteEncoded>(
   return Schema.decodeUnknown(schema, { errors: "all", onExcessProperty: "ignore" })(raw).pipe(
     Effect.provideService(MappingContext, ctx),
     Effect.mapError((e) => fail(e, ctx, mapping.entity, "decode", recordKey)),
+    Effect.catchAllDefect(thrown(ctx, mapping.entity, "decode", recordKey)),
   )
 }
 
@@ -59,5 +82,6 @@ export const encodeRecord = <E extends EntityName, ReadEncoded, WriteEncoded>(
   return Schema.encode(schema, { errors: "all" })(record).pipe(
     Effect.provideService(MappingContext, ctx),
     Effect.mapError((e) => fail(e, ctx, mapping.entity, "encode", recordKey)),
+    Effect.catchAllDefect(thrown(ctx, mapping.entity, "encode", recordKey)),
   )
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto"
 import { Effect, Schema, Stream } from "effect"
 import type { ConnectorError, StreamCursor } from "../connector/index.ts"
 import { comparePositions, contentHash, isAtOrBefore, mergeOwned } from "../hub/index.ts"
-import { decodeRecord, issuesOf } from "../mapping/index.ts"
+import { compileMapping, issuesOf } from "../mapping/index.ts"
 import { Entities, naturalKeyOf, type Product } from "../model/index.ts"
 import {
   type HubRecord,
@@ -83,7 +83,7 @@ export const processInboundPage = (
         reject(raw, "unknown", "unknown", failure("MappingError", `${flow.streamName} record has no readable id`, "$"))
         continue
       }
-      const result = yield* Effect.either(decodeRecord(flow.mapping, flow.mappingContext, raw, externalId))
+      const result = yield* Effect.either(compileMapping(flow.mapping).decode(flow.mappingContext, raw, externalId))
       if (result._tag === "Left") {
         reject(raw, externalId, externalId, result.left)
         continue

@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import type { ConnectorError, WriteItem } from "../connector/index.ts"
 import { contentHash } from "../hub/index.ts"
-import { encodeRecord } from "../mapping/index.ts"
+import { compileMapping } from "../mapping/index.ts"
 import type { Canonical, EntityName } from "../model/index.ts"
 import {
   type HubRecord,
@@ -72,7 +72,7 @@ export const processOutboundRecords = (
         continue
       }
       const encoded = yield* Effect.either(
-        encodeRecord(flow.mapping, flow.mappingContext, canonical, record.naturalKey),
+        compileMapping(flow.mapping).encode(flow.mappingContext, canonical, record.naturalKey),
       )
       if (encoded._tag === "Left") {
         counts.failed++

@@ -38,6 +38,10 @@ export const weightUnitMap = valueMap("Shopify weight unit", [
   ["OUNCES", "oz"],
 ])
 
+// Built once: `Schema.encodeSync(map)` per call would re-interpret the schema for every variant.
+const shopifyWeightUnit = Schema.encodeSync(weightUnitMap)
+const shopifyStatus = Schema.encodeSync(productStatusMap)
+
 const DEFAULT_OPTION = { name: "Title", value: "Default Title" } as const
 const GTIN = /^(\d{8}|\d{12,14})$/
 
@@ -101,9 +105,7 @@ const listAttribute = (attributes: Attributes | undefined, key: string): Readonl
 
 const shopifyOptions = (variant: VariantEncoded) => (variant.options.length === 0 ? [DEFAULT_OPTION] : variant.options)
 const shopifyWeight = (variant: VariantEncoded) =>
-  variant.weight === undefined
-    ? null
-    : { unit: Schema.encodeSync(weightUnitMap)(variant.weight.unit), value: variant.weight.value }
+  variant.weight === undefined ? null : { unit: shopifyWeightUnit(variant.weight.unit), value: variant.weight.value }
 const shopifyBarcode = (variant: VariantEncoded) =>
   variant.gtin ?? stringAttribute(variant.attributes, "barcode") ?? null
 
@@ -161,7 +163,7 @@ const ProductFromShopify = Schema.transformOrFail(ProductRecord, Product, {
         vendor: product.brand ?? "",
         productType: stringAttribute(product.attributes, "productType") ?? "",
         tags: [...listAttribute(product.attributes, "tags")],
-        status: Schema.encodeSync(productStatusMap)(product.status),
+        status: shopifyStatus(product.status),
         updatedAt: product.updatedAt,
         media: {
           nodes: [...product.media]
@@ -257,7 +259,7 @@ const ProductToShopify = Schema.transformOrFail(ProductSetPayload, Product, {
         vendor: product.brand ?? "",
         productType: stringAttribute(product.attributes, "productType") ?? "",
         tags: [...listAttribute(product.attributes, "tags")],
-        status: Schema.encodeSync(productStatusMap)(product.status),
+        status: shopifyStatus(product.status),
         metafields: [{ ...productNumberMetafield, value: product.productNumber }],
         productOptions: options.map((name, i) => ({
           name,
