@@ -8,7 +8,7 @@ import { Effect } from "effect"
 import { defineSink, RecordRejected, type WriteOutcome } from "../../../core/connector/index.ts"
 import type { ShopwareConfig } from "../config.ts"
 import type { StockPayload } from "../schemas/payloads.ts"
-import { productsByNumber } from "./productLookup.ts"
+import { linkToProducts, productsByNumber } from "./productLookup.ts"
 import { MAX_SYNC_RECORDS, rejection, syncUpsert } from "./sync.ts"
 
 /** The custom field holding the per-location breakdown of the summed stock. */
@@ -29,17 +29,7 @@ export const inventorySink = defineSink<ShopwareConfig, StockPayload>({
   description: "product stock: the sum of the configured stockLocations' available quantities",
   maxBatchSize: MAX_SYNC_RECORDS,
   operations: ["update"],
-  lookup: (ctx, keys) =>
-    productsByNumber(ctx, keys.map(skuOf)).pipe(
-      Effect.map((found) => {
-        const out = new Map<string, string>()
-        for (const key of keys) {
-          const product = found.get(skuOf(key))
-          if (product !== undefined) out.set(key, product.id)
-        }
-        return out
-      }),
-    ),
+  lookup: (ctx, keys) => linkToProducts(ctx, keys, skuOf),
   write: (ctx, items) =>
     Effect.gen(function* () {
       const counted = new Set(ctx.config.stockLocations)

@@ -8,7 +8,7 @@ import { defineSink, RecordRejected, type WriteOutcome } from "../../../core/con
 import type { ShopwareConfig } from "../config.ts"
 import { shopwareId } from "../ids.ts"
 import type { PricePayload, ShopwarePrice } from "../schemas/payloads.ts"
-import { productsByNumber } from "./productLookup.ts"
+import { linkToProducts, productsByNumber } from "./productLookup.ts"
 import { MAX_SYNC_RECORDS, rejection, type SyncRecord, syncUpsert } from "./sync.ts"
 
 const skuOf = (naturalKey: string): string => naturalKey.split("|")[0] ?? naturalKey
@@ -21,17 +21,7 @@ export const pricesSink = defineSink<ShopwareConfig, PricePayload>({
   description: "list prices per currency (product.price) and advanced prices per rule and quantity (product.prices)",
   maxBatchSize: MAX_SYNC_RECORDS,
   operations: ["upsert"],
-  lookup: (ctx, keys) =>
-    productsByNumber(ctx, keys.map(skuOf)).pipe(
-      Effect.map((found) => {
-        const out = new Map<string, string>()
-        for (const key of keys) {
-          const product = found.get(skuOf(key))
-          if (product !== undefined) out.set(key, product.id)
-        }
-        return out
-      }),
-    ),
+  lookup: (ctx, keys) => linkToProducts(ctx, keys, skuOf),
   write: (ctx, items) =>
     Effect.gen(function* () {
       const products = yield* productsByNumber(

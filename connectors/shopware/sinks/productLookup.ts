@@ -38,3 +38,23 @@ export const productsByNumber = (
     }
     return found
   })
+
+/**
+ * Links records keyed per SKU (a price, a stock level) to the product carrying that SKU:
+ * `skuOf` takes the SKU out of the record's natural key.
+ */
+export const linkToProducts = (
+  ctx: ShopwareContext,
+  keys: ReadonlyArray<string>,
+  skuOf: (naturalKey: string) => string,
+): Effect.Effect<Map<string, string>, ConnectorError> =>
+  productsByNumber(ctx, keys.map(skuOf)).pipe(
+    Effect.map((found) => {
+      const out = new Map<string, string>()
+      for (const key of keys) {
+        const product = found.get(skuOf(key))
+        if (product !== undefined) out.set(key, product.id)
+      }
+      return out
+    }),
+  )
