@@ -3,7 +3,7 @@
  * (429 when used up), the bearer token (401 when missing, unknown or revoked), and a JSON body.
  */
 import type { DefaultBodyType, HttpResponseResolver, PathParams } from "msw"
-import { invalidToken, malformedBody, tooManyRequests } from "./errors.ts"
+import { errorAnswer, invalidToken, malformedBody, type SandboxError, tooManyRequests } from "./errors.ts"
 import type { EbaySandboxState } from "./state.ts"
 
 const overLimit = (state: EbaySandboxState, now: number): boolean => {
@@ -58,5 +58,21 @@ export const unknownField = (value: Record<string, unknown>, allowed: ReadonlyAr
   Object.keys(value).find((key) => !allowed.includes(key))
 
 /** The `requests` array of a bulk call body, or undefined. */
-export const requestsOf = (body: unknown): ReadonlyArray<unknown> | undefined =>
+const requestsOf = (body: unknown): ReadonlyArray<unknown> | undefined =>
   isRecord(body) && Array.isArray(body.requests) ? body.requests : undefined
+
+/**
+ * The `requests` of a bulk call, or eBay's 400: for a body that is not JSON, one without
+ * requests (`none`), or one with more than `limit` (`tooMany`, worded per call as eBay does).
+ */
+export const bulkRequests = async (
+  request: Request,
+  rules: { readonly limit: number; readonly none: SandboxError; readonly tooMany: (count: number) => SandboxError },
+): Promise<{ ok: true; requests: ReadonlyArray<unknown> } | { ok: false; answer: Response }> => {
+  const body = await readJson(request)
+  if (!body.ok) return body
+  const requests = requestsOf(body.value)
+  if (requests === undefined || requests.length === 0) return { ok: false, answer: errorAnswer(400, rules.none) }
+  if (requests.length > rules.limit) return { ok: false, answer: errorAnswer(400, rules.tooMany(requests.length)) }
+  return { ok: true, requests }
+}

@@ -5,7 +5,7 @@
 import { http } from "msw"
 import type { InventoryItemGroup } from "../schemas/inventory.ts"
 import { bulkStatus, errorAnswer, invalidValue, inventoryError, json, type SandboxError } from "./errors.ts"
-import { guarded, isRecord, readJson, requestsOf, unknownField } from "./gate.ts"
+import { bulkRequests, guarded, isRecord, readJson, unknownField } from "./gate.ts"
 import type { EbaySandboxState, StoredItem } from "./state.ts"
 import { inventoryItemErrors } from "./validate.ts"
 
@@ -70,17 +70,14 @@ export const inventoryHandlers = (state: EbaySandboxState) => [
     guarded(state, "bulkCreateOrReplaceInventoryItem", async ({ request }) => {
       const language = missingLanguage(request)
       if (language !== undefined) return language
-      const body = await readJson(request)
-      if (!body.ok) return body.answer
-      const requests = requestsOf(body.value)
-      if (requests === undefined || requests.length === 0)
-        return errorAnswer(400, invalidValue("requests", "At least one request is required."))
-      if (requests.length > BULK_LIMIT) {
-        return errorAnswer(
-          400,
+      const bulk = await bulkRequests(request, {
+        limit: BULK_LIMIT,
+        none: invalidValue("requests", "At least one request is required."),
+        tooMany: () =>
           inventoryError(25727, `The number of InventoryItems in the request cannot exceed ${BULK_LIMIT}.`),
-        )
-      }
+      })
+      if (!bulk.ok) return bulk.answer
+      const requests = bulk.requests
       const seen = new Set<string>()
       const responses = requests.map((raw) => {
         const item = isRecord(raw) ? raw : {}
@@ -106,17 +103,14 @@ export const inventoryHandlers = (state: EbaySandboxState) => [
   http.post(
     `${BASE}/bulk_get_inventory_item`,
     guarded(state, "bulkGetInventoryItem", async ({ request }) => {
-      const body = await readJson(request)
-      if (!body.ok) return body.answer
-      const requests = requestsOf(body.value)
-      if (requests === undefined || requests.length === 0)
-        return errorAnswer(400, invalidValue("requests", "At least one SKU is required."))
-      if (requests.length > BULK_LIMIT) {
-        return errorAnswer(
-          400,
+      const bulk = await bulkRequests(request, {
+        limit: BULK_LIMIT,
+        none: invalidValue("requests", "At least one SKU is required."),
+        tooMany: () =>
           inventoryError(25727, `The number of InventoryItems in the request cannot exceed ${BULK_LIMIT}.`),
-        )
-      }
+      })
+      if (!bulk.ok) return bulk.answer
+      const requests = bulk.requests
       const responses = requests.map((raw) => {
         const sku = isRecord(raw) && typeof raw.sku === "string" ? raw.sku : ""
         if (isRecord(raw) && unknownField(raw, ["sku"]) !== undefined) {

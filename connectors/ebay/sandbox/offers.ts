@@ -5,7 +5,7 @@
  */
 import { http } from "msw"
 import { bulkStatus, errorAnswer, invalidValue, inventoryError, json, type SandboxError } from "./errors.ts"
-import { guarded, isRecord, readJson, requestsOf, unknownField } from "./gate.ts"
+import { bulkRequests, guarded, isRecord, readJson, unknownField } from "./gate.ts"
 import { missingLanguage } from "./inventory.ts"
 import type { EbaySandboxState, StoredOffer } from "./state.ts"
 import { isAmount, OFFER_FIELDS } from "./validate.ts"
@@ -102,16 +102,13 @@ export const offerHandlers = (state: EbaySandboxState) => [
     guarded(state, "bulkCreateOffer", async ({ request }) => {
       const language = missingLanguage(request)
       if (language !== undefined) return language
-      const body = await readJson(request)
-      if (!body.ok) return body.answer
-      const requests = requestsOf(body.value)
-      if (requests === undefined || requests.length === 0)
-        return errorAnswer(400, invalidValue("requests", "At least one offer is required."))
-      if (requests.length > BULK_LIMIT)
-        return errorAnswer(
-          400,
-          inventoryError(25730, `The number of offers in the request cannot exceed ${BULK_LIMIT}`),
-        )
+      const bulk = await bulkRequests(request, {
+        limit: BULK_LIMIT,
+        none: invalidValue("requests", "At least one offer is required."),
+        tooMany: () => inventoryError(25730, `The number of offers in the request cannot exceed ${BULK_LIMIT}`),
+      })
+      if (!bulk.ok) return bulk.answer
+      const requests = bulk.requests
       const responses = requests.map((raw) => {
         const offer = isRecord(raw) ? raw : {}
         const sku = typeof offer.sku === "string" ? offer.sku : ""
@@ -134,16 +131,13 @@ export const offerHandlers = (state: EbaySandboxState) => [
   http.post(
     `${BASE}/bulk_publish_offer`,
     guarded(state, "bulkPublishOffer", async ({ request }) => {
-      const body = await readJson(request)
-      if (!body.ok) return body.answer
-      const requests = requestsOf(body.value)
-      if (requests === undefined || requests.length === 0)
-        return errorAnswer(400, invalidValue("requests", "At least one offerId is required."))
-      if (requests.length > BULK_LIMIT)
-        return errorAnswer(
-          400,
-          inventoryError(25730, `The number of offers in the request cannot exceed ${BULK_LIMIT}`),
-        )
+      const bulk = await bulkRequests(request, {
+        limit: BULK_LIMIT,
+        none: invalidValue("requests", "At least one offerId is required."),
+        tooMany: () => inventoryError(25730, `The number of offers in the request cannot exceed ${BULK_LIMIT}`),
+      })
+      if (!bulk.ok) return bulk.answer
+      const requests = bulk.requests
       const responses = requests.map((raw) => {
         const offerId = isRecord(raw) && typeof raw.offerId === "string" ? raw.offerId : ""
         const offer = state.offers.get(offerId)
@@ -236,21 +230,14 @@ export const offerHandlers = (state: EbaySandboxState) => [
   http.post(
     `${BASE}/bulk_update_price_quantity`,
     guarded(state, "bulkUpdatePriceQuantity", async ({ request }) => {
-      const body = await readJson(request)
-      if (!body.ok) return body.answer
-      const requests = requestsOf(body.value)
-      if (requests === undefined || requests.length === 0)
-        return errorAnswer(400, invalidValue("requests", "At least one SKU is required."))
-      if (requests.length > BULK_LIMIT) {
-        return errorAnswer(
-          400,
-          invalidValue(
-            "requests",
-            `No more than ${BULK_LIMIT} SKUs can be updated in one call.`,
-            String(requests.length),
-          ),
-        )
-      }
+      const bulk = await bulkRequests(request, {
+        limit: BULK_LIMIT,
+        none: invalidValue("requests", "At least one SKU is required."),
+        tooMany: (count) =>
+          invalidValue("requests", `No more than ${BULK_LIMIT} SKUs can be updated in one call.`, String(count)),
+      })
+      if (!bulk.ok) return bulk.answer
+      const requests = bulk.requests
       const responses: Array<{
         statusCode: number
         sku: string
