@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { akeneoScratchProject } from "./support/akeneo.ts"
-import { runEsl, startSandboxProcess } from "./support/cli.ts"
-
-interface FlowJson {
-  read: number
-  created: number
-  updated: number
-  unchanged: number
-  failed: number
-  status: string
-}
+import { runEsl, type SyncJson, startSandboxProcess } from "./support/cli.ts"
 
 describe("esl with the Akeneo sandbox: PIM → hub → Shopify", () => {
   let pim: { url: string; stop: () => Promise<void> }
@@ -40,7 +31,7 @@ describe("esl with the Akeneo sandbox: PIM → hub → Shopify", () => {
   it("syncs Akeneo's categories and products into the hub and the products on to Shopify", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr + run.stdout).toBe(0)
-    const report = JSON.parse(run.stdout) as { ok: boolean; flows: Record<string, FlowJson> }
+    const report = JSON.parse(run.stdout) as SyncJson
     expect(report.ok).toBe(true)
     expect(report.flows["pim-categories"]).toMatchObject({ read: 6, created: 6, failed: 0 })
     expect(report.flows["pim-products"]).toMatchObject({ read: 5, created: 5, failed: 0 })
@@ -50,7 +41,7 @@ describe("esl with the Akeneo sandbox: PIM → hub → Shopify", () => {
   it("moves nothing on a second run when nothing changed", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr).toBe(0)
-    const report = JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }
+    const report = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(report.flows)) {
       expect({ name, created: flow.created, updated: flow.updated }).toEqual({ name, created: 0, updated: 0 })
     }

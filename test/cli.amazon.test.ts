@@ -1,15 +1,6 @@
 import { writeFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
-
-interface FlowJson {
-  read: number
-  created: number
-  updated: number
-  unchanged: number
-  failed: number
-  status: string
-}
+import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
 
 // Amazon.de (marketplace) and Odoo (ERP), each an `esl sandbox` process: orders come from
 // Amazon into the hub and go on to Odoo; Odoo's prices and warehouse stock go to the listings.
@@ -116,7 +107,7 @@ describe("esl sync between `esl sandbox amazon` and `esl sandbox odoo`", () => {
 
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr + run.stdout).toBe(0)
-    const { flows } = JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }
+    const { flows } = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(flows)) expect({ name, failed: flow.failed }).toEqual({ name, failed: 0 })
     expect(flows["amazon-orders"]?.created).toBe(4)
     expect(flows["erp-orders"]?.created).toBe(4)
@@ -133,7 +124,7 @@ describe("esl sync between `esl sandbox amazon` and `esl sandbox odoo`", () => {
   it("moves nothing on a second run when nothing changed", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr).toBe(0)
-    const { flows } = JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }
+    const { flows } = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(flows)) {
       expect({ name, created: flow.created, updated: flow.updated }).toEqual({ name, created: 0, updated: 0 })
     }

@@ -1,16 +1,7 @@
 import { writeFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { ebaySandboxCredentials } from "../connectors/ebay/index.ts"
-import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
-
-interface FlowJson {
-  read: number
-  created: number
-  updated: number
-  unchanged: number
-  failed: number
-  status: string
-}
+import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
 
 // eBay.de (marketplace) and Odoo (ERP), each an `esl sandbox` process: Odoo's catalogue, prices
 // and stock go to eBay inventory items and offers; eBay orders come into the hub and go on to Odoo.
@@ -111,7 +102,7 @@ describe("esl sync between `esl sandbox ebay` and `esl sandbox odoo`", () => {
 
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr + run.stdout).toBe(0)
-    const { flows } = JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }
+    const { flows } = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(flows)) expect({ name, failed: flow.failed }).toEqual({ name, failed: 0 })
     // Five Odoo products: ALP-BOTTLE-075 is already listed on eBay (linked), the rest are new.
     expect([flows["ebay-products"]?.created, flows["ebay-products"]?.updated]).toEqual([4, 1])
@@ -127,7 +118,7 @@ describe("esl sync between `esl sandbox ebay` and `esl sandbox odoo`", () => {
   it("moves nothing on a second run when nothing changed", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr).toBe(0)
-    const { flows } = JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }
+    const { flows } = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(flows)) {
       expect({ name, created: flow.created, updated: flow.updated }).toEqual({ name, created: 0, updated: 0 })
     }

@@ -7,21 +7,11 @@
 import { writeFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { encodeText } from "../connectors/files/format/encoding.ts"
-import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
+import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
 import { sandboxFolder, startFilesSandboxProcess, uploadToInbox } from "./support/files.ts"
 
 /** Each step starts `esl` processes; on a loaded machine one takes many seconds to boot. */
 const SLOW = 180_000
-
-interface FlowJson {
-  read: number
-  skipped: number
-  created: number
-  updated: number
-  unchanged: number
-  failed: number
-  status: string
-}
 
 const config = `import { defineConfig, env } from "eslayer"
 import { files, filesSandboxFeeds } from "eslayer/connectors/files"
@@ -76,7 +66,7 @@ describe("esl sync from the Files SFTP sandbox to the Shopify sandbox", () => {
     const run = await runEsl(["sync", "--config", project.config, "--json", ...extra], {
       env: { ...env(), ...environment },
     })
-    return { run, report: run.stdout ? (JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }) : undefined }
+    return { run, report: run.stdout ? (JSON.parse(run.stdout) as SyncJson) : undefined }
   }
 
   beforeAll(async () => {

@@ -1,15 +1,6 @@
 import { writeFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
-
-interface FlowJson {
-  read: number
-  created: number
-  updated: number
-  unchanged: number
-  failed: number
-  status: string
-}
+import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
 
 // Odoo's partners and HubSpot's own contacts flow into the hub, and the hub's customers on into
 // HubSpot as contacts (companies upserted by customer number).
@@ -59,7 +50,7 @@ describe("esl with the HubSpot sandbox as a process", () => {
   it("syncs Odoo customers into HubSpot contacts and reads HubSpot's contacts back", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr + run.stdout).toBe(0)
-    const { flows } = JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }
+    const { flows } = JSON.parse(run.stdout) as SyncJson
     expect(flows["erp-customers"]?.created).toBeGreaterThan(0)
     expect(flows["crm-contacts"]).toMatchObject({ failed: 0 })
     expect(flows["crm-contacts"]?.created).toBeGreaterThan(0)
@@ -83,7 +74,7 @@ describe("esl with the HubSpot sandbox as a process", () => {
   it("writes nothing to HubSpot on a second run when nothing changed", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr).toBe(0)
-    const { flows } = JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }
+    const { flows } = JSON.parse(run.stdout) as SyncJson
     expect(flows["crm-contacts"]).toMatchObject({ created: 0, updated: 0, failed: 0 })
   })
 })

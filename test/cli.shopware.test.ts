@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, startSandboxProcess } from "./support/cli.ts"
+import { runEsl, type SyncJson, startSandboxProcess } from "./support/cli.ts"
 import { shopwareScratchProject, shopwareSearch } from "./support/shopware.ts"
-
-interface FlowJson {
-  read: number
-  created: number
-  updated: number
-  unchanged: number
-  failed: number
-  status: string
-}
 
 describe("esl sync between the Odoo and Shopware sandboxes", () => {
   let erp: { url: string; stop: () => Promise<void> }
@@ -39,7 +30,7 @@ describe("esl sync between the Odoo and Shopware sandboxes", () => {
   it("pushes Odoo products, prices and stock to Shopware and pulls Shopware customers and orders into Odoo", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr + run.stdout).toBe(0)
-    const report = JSON.parse(run.stdout) as { ok: boolean; flows: Record<string, FlowJson> }
+    const report = JSON.parse(run.stdout) as SyncJson
     expect(report.ok, run.stdout).toBe(true)
     const flows = report.flows
     for (const [name, flow] of Object.entries(flows)) expect({ name, failed: flow.failed }).toEqual({ name, failed: 0 })
@@ -79,7 +70,7 @@ describe("esl sync between the Odoo and Shopware sandboxes", () => {
   it("moves nothing on a second run when nothing changed", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr).toBe(0)
-    const report = JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }
+    const report = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(report.flows)) {
       expect({ name, created: flow.created, updated: flow.updated }).toEqual({ name, created: 0, updated: 0 })
     }

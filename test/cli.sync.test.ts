@@ -1,15 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, scratchProject, startSandboxProcess } from "./support/cli.ts"
-
-interface FlowJson {
-  read: number
-  created: number
-  updated: number
-  unchanged: number
-  failed: number
-  durationMs: number
-  status: string
-}
+import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
 
 describe("esl sync against `esl sandbox` servers", () => {
   let erp: { url: string; stop: () => Promise<void> }
@@ -38,7 +28,7 @@ describe("esl sync against `esl sandbox` servers", () => {
   it("syncs ERP → hub → shop and shop → hub → ERP, printing per-flow counts with --json", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr + run.stdout).toBe(0)
-    const report = JSON.parse(run.stdout) as { ok: boolean; flows: Record<string, FlowJson> }
+    const report = JSON.parse(run.stdout) as SyncJson
     expect(report.ok).toBe(true)
     const flows = report.flows
     for (const flow of Object.values(flows)) {
@@ -64,7 +54,7 @@ describe("esl sync against `esl sandbox` servers", () => {
   it("moves nothing on a second run when nothing changed", async () => {
     const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
     expect(run.code, run.stderr).toBe(0)
-    const report = JSON.parse(run.stdout) as { flows: Record<string, FlowJson> }
+    const report = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(report.flows)) {
       expect({ name, created: flow.created, updated: flow.updated }).toEqual({ name, created: 0, updated: 0 })
     }

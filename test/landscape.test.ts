@@ -11,25 +11,12 @@ import { shopifySandbox } from "../connectors/shopify/index.ts"
 import { shopwareSandbox } from "../connectors/shopware/index.ts"
 import { woocommerceSandbox } from "../connectors/woocommerce/index.ts"
 import { type RunningSandbox, serveSandbox } from "../core/connector/index.ts"
-import { runEsl } from "./support/cli.ts"
+import { runEsl, type SyncJson } from "./support/cli.ts"
 
 // The whole omnichannel landscape on sandboxes, through the public CLI: Akeneo owns product
 // content, Odoo prices, stock and the order book; Shopify, Shopware, WooCommerce, Amazon and eBay
 // sell; HubSpot keeps the customers. The sandboxes run in this process as real HTTP servers so
 // the test can look at what each vendor holds afterwards.
-
-interface FlowJson {
-  readonly read: number
-  readonly created: number
-  readonly updated: number
-  readonly unchanged: number
-  readonly failed: number
-  readonly status: string
-}
-interface SyncJson {
-  readonly ok: boolean
-  readonly flows: Record<string, FlowJson>
-}
 
 const root = resolve(import.meta.dirname, "..")
 

@@ -13,6 +13,24 @@ export interface EslRun {
   readonly stderr: string
 }
 
+/** One flow's line in `esl sync --json`. */
+export interface FlowJson {
+  readonly read: number
+  readonly created: number
+  readonly updated: number
+  readonly unchanged: number
+  readonly skipped: number
+  readonly failed: number
+  readonly durationMs: number
+  readonly status: string
+}
+
+/** What `esl sync --json` prints. */
+export interface SyncJson {
+  readonly ok: boolean
+  readonly flows: Record<string, FlowJson>
+}
+
 /** Runs the real `esl` command in a child process, as an operator would. */
 export const runEsl = (
   args: ReadonlyArray<string>,
