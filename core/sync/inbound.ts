@@ -76,6 +76,7 @@ export const processInboundPage = (
     }
 
     // 1. vendor → canonical; the last version of a record in a page wins.
+    const mapping = compileMapping(flow.mapping)
     const decoded = new Map<string, Decoded>()
     for (const raw of raws) {
       const externalId = safeId(flow, raw)
@@ -83,7 +84,7 @@ export const processInboundPage = (
         reject(raw, "unknown", "unknown", failure("MappingError", `${flow.streamName} record has no readable id`, "$"))
         continue
       }
-      const result = yield* Effect.either(compileMapping(flow.mapping).decode(flow.mappingContext, raw, externalId))
+      const result = yield* Effect.either(mapping.decode(flow.mappingContext, raw, externalId))
       if (result._tag === "Left") {
         reject(raw, externalId, externalId, result.left)
         continue

@@ -65,15 +65,14 @@ export const processOutboundRecords = (
       records.map((r) => r.canonicalId),
     )
     const pending: Pending[] = []
+    const mapping = compileMapping(flow.mapping)
     for (const record of records) {
       const canonical = record.payload as Canonical<EntityName>
       if (flow.filter && !flow.filter(canonical)) {
         counts.skipped++
         continue
       }
-      const encoded = yield* Effect.either(
-        compileMapping(flow.mapping).encode(flow.mappingContext, canonical, record.naturalKey),
-      )
+      const encoded = yield* Effect.either(mapping.encode(flow.mappingContext, canonical, record.naturalKey))
       if (encoded._tag === "Left") {
         counts.failed++
         deadLetters.push(
