@@ -57,20 +57,19 @@ export const sandboxCommand = Command.make(
       }
       const port = Option.getOrElse(o.port, () => connector.sandboxPort)
       const sandbox = connector.sandbox({ rateLimits: !o.noRateLimits })
-      const running = yield* Effect.tryPromise({
-        try: () => serveSandbox(sandbox, { port }),
-        catch: (e) =>
-          new CliFailure({
-            message: `Cannot listen on 127.0.0.1:${port}: ${e instanceof Error ? e.message : String(e)}`,
-          }),
-      })
+      const running = yield* Effect.acquireRelease(
+        Effect.tryPromise({
+          try: () => serveSandbox(sandbox, { port }),
+          catch: (e) =>
+            new CliFailure({
+              message: `Cannot listen on 127.0.0.1:${port}: ${e instanceof Error ? e.message : String(e)}`,
+            }),
+        }),
+        (served) => Effect.promise(() => served.close()),
+      )
       process.stdout.write(`${connector.displayName} sandbox listening on ${running.url} (Ctrl-C to stop)\n`)
-      yield* Effect.async<void>((resume) => {
-        const stop = () => void running.close().then(() => resume(Effect.void))
-        process.once("SIGINT", stop)
-        process.once("SIGTERM", stop)
-      })
-    }),
+      yield* untilStopped
+    }).pipe(Effect.scoped),
 ).pipe(
   Command.withDescription(
     "serve a connector's sandbox on 127.0.0.1: HTTP, or the vendor's own protocol (SFTP for files)",
