@@ -14,9 +14,10 @@ import { arch, cpus, freemem, release, totalmem, type } from "node:os"
 import { fileURLToPath } from "node:url"
 import { engineSection } from "./engineSection.ts"
 import { mappingSection } from "./mappingSection.ts"
+import { rateLimitSection } from "./rateLimit.ts"
 import { argValue, type BenchSection, type Figure, fmt } from "./section.ts"
 
-const SECTIONS: ReadonlyArray<BenchSection> = [mappingSection, engineSection]
+const SECTIONS: ReadonlyArray<BenchSection> = [mappingSection, engineSection, rateLimitSection]
 
 const RESULTS_FILE = fileURLToPath(new URL("./results.json", import.meta.url))
 

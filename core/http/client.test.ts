@@ -120,6 +120,22 @@ describe("makeHttpClient", () => {
     expect(costs).toEqual([5, 5])
   })
 
+  it("tells the limiter of every answer, the 429 included, with the request's cost", async () => {
+    const events: Array<string> = []
+    const limiter: RateLimiter = {
+      acquire: (cost) => Effect.sync(() => void events.push(`acquire ${cost}`)),
+      answered: (cost) => void events.push(`answered ${cost}`),
+      pauseFor: () => void events.push("pause"),
+      stats: () => ({ waits: 0, waitedMs: 0 }),
+    }
+    sequence("get", "/products", [
+      () => new HttpResponse(null, { status: 429, headers: { "Retry-After": "0" } }),
+      () => HttpResponse.json({ ok: true }),
+    ])
+    await ok(clientWith({ rateLimiter: limiter }).request({ method: "GET", path: "products", cost: 3 }))
+    expect(events).toEqual(["acquire 3", "answered 3", "pause", "acquire 3", "answered 3"])
+  })
+
   it("fails with RateLimited when 429s outlast the retries", async () => {
     const calls = sequence("get", "/products", [
       () =>

@@ -169,6 +169,8 @@ export const makeHttpClient = (options: HttpClientOptions): HttpClient => {
         )
         const now = yield* Clock.currentTimeMillis
         const durationMs = now - startedAt
+        operationLimiter?.answered?.(req.cost ?? 1)
+        limiter.answered?.(req.cost ?? 1)
 
         if (outcome._tag === "Left") {
           const failure = outcome.left

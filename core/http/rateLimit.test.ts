@@ -132,6 +132,41 @@ describe("windowLimit", () => {
   )
 })
 
+describe("windowLimit, counting from the answer", () => {
+  it.effect("holds the next window's request until a round trip after the answer, not after the send", () =>
+    Effect.gen(function* () {
+      const limiter = windowLimit({ requests: 2, perMs: 1_000 })
+      yield* limiter.acquire()
+      // The vendor counted the first request somewhere in (0, 50]: only its answer at 50 is sure.
+      yield* TestClock.adjust(50)
+      limiter.answered?.()
+      yield* limiter.acquire()
+      const third = yield* grantTime(limiter)
+      yield* TestClock.adjust(999)
+      expect(yield* isDone(third)).toBe(false)
+      yield* TestClock.adjust(1)
+      expect(yield* Fiber.join(third)).toBe(1_050)
+    }),
+  )
+
+  it.effect("keeps a request that is still unanswered counted from its send", () =>
+    Effect.gen(function* () {
+      const limiter = windowLimit({ requests: 2, perMs: 1_000 })
+      yield* limiter.acquire()
+      yield* TestClock.adjust(100)
+      yield* limiter.acquire()
+      yield* TestClock.adjust(400)
+      // One answer, whichever request it belongs to, moves the oldest unanswered count only.
+      limiter.answered?.()
+      const third = yield* grantTime(limiter)
+      yield* TestClock.adjust(599)
+      expect(yield* isDone(third)).toBe(false)
+      yield* TestClock.adjust(1)
+      expect(yield* Fiber.join(third)).toBe(1_100)
+    }),
+  )
+})
+
 describe("unlimited", () => {
   it.effect("never waits", () =>
     Effect.gen(function* () {

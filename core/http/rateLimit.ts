@@ -12,6 +12,13 @@ export interface RateLimiter {
   readonly observe?: (state: { available: number; capacity?: number; restorePerSecond?: number }) => void
   /** a 429 was seen: pause everyone until then */
   readonly pauseFor?: (ms: number) => void
+  /**
+   * A request `acquire` let through has been answered (any answer, or none). A window limiter
+   * counts it from now on: the vendor counted it somewhere between the send and the answer, and
+   * counting from the send lets the next request in up to a round trip before the vendor's
+   * window has room for it.
+   */
+  readonly answered?: (cost?: number) => void
   /** How often `acquire` had to wait, and for how long in total. */
   readonly stats: () => { waits: number; waitedMs: number }
   /**
@@ -30,6 +37,7 @@ export type RateLimitSpec =
 interface Budget {
   readonly waitMs: (cost: number, now: number) => number
   readonly take: (cost: number, now: number) => void
+  readonly answered?: (cost: number, now: number) => void
 }
 
 /**
@@ -76,6 +84,7 @@ const limiterOf = (
       pausedUntil = Math.max(pausedUntil, now() + ms)
     },
     stats: () => ({ waits, waitedMs }),
+    ...(budget.answered === undefined ? {} : { answered: (cost = 1) => budget.answered?.(cost, now()) }),
   }
   return observe === undefined ? limiter : { ...limiter, observe: (state) => observe(state, now()) }
 }
@@ -151,11 +160,12 @@ export const leakyBucket = (options: { readonly capacity: number; readonly leakP
  * window and the start of the next cannot double the rate. HubSpot: `windowLimit({ requests: 100, perMs: 10_000 })`.
  */
 export const windowLimit = (options: { readonly requests: number; readonly perMs: number }): RateLimiter => {
-  // Start times of the requests still inside the window, oldest first.
-  let sent: Array<number> = []
+  // The requests still inside the window, oldest first: counted from their send until answered,
+  // then from their answer.
+  let sent: Array<{ at: number; answered: boolean }> = []
   const slots = (cost: number): number => Math.min(Math.max(Math.ceil(cost), 0), options.requests)
   const forget = (now: number): void => {
-    sent = sent.filter((at) => at > now - options.perMs)
+    sent = sent.filter((request) => request.at > now - options.perMs)
   }
   const limiter = limiterOf({
     waitMs: (cost, now) => {
@@ -163,11 +173,24 @@ export const windowLimit = (options: { readonly requests: number; readonly perMs
       const over = sent.length + slots(cost) - options.requests
       if (over <= 0) return 0
       // The window has room once the `over` oldest requests have left it.
-      const leaving = sent[over - 1] ?? now
+      const leaving = sent[over - 1]?.at ?? now
       return Math.max(1, leaving + options.perMs - now)
     },
     take: (cost, now) => {
-      for (let i = 0; i < slots(cost); i++) sent.push(now)
+      for (let i = 0; i < slots(cost); i++) sent.push({ at: now, answered: false })
+    },
+    // Answers need not come in send order; moving the oldest unanswered request instead of the
+    // answered one keeps every count at or after the vendor's, which is all the window needs.
+    answered: (cost, now) => {
+      let left = slots(cost)
+      for (const request of sent) {
+        if (left === 0) break
+        if (request.answered) continue
+        request.at = Math.max(request.at, now)
+        request.answered = true
+        left -= 1
+      }
+      sent.sort((a, b) => a.at - b.at)
     },
   })
   return { ...limiter, spec: { kind: "window", requests: options.requests, perMs: options.perMs } }

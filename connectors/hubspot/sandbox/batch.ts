@@ -7,7 +7,7 @@
 import { HttpResponse } from "msw"
 import { badRequest, errorResponse, invalidProperties, type PropertyProblem, propertyMessage } from "./errors.ts"
 import { associate, associationTypeOf, type HubspotSandboxState, type StoredObject, toPublic } from "./state.ts"
-import { findByUnique, isUnique, normalized, propertyProblems, uniqueConflicts } from "./validate.ts"
+import { findByUnique, indexUniqueValues, isUnique, normalized, propertyProblems, uniqueConflicts } from "./validate.ts"
 
 /** The batch endpoints' input limit. */
 export const BATCH_LIMIT = 100
@@ -154,6 +154,7 @@ export const batchCreate = (state: HubspotSandboxState, objectType: string, body
     const record: StoredObject = { id: String(state.nextId++), properties: {}, createdAt: iso, updatedAt: iso }
     apply(record, values, now)
     state.objects[objectType]?.set(record.id, record)
+    indexUniqueValues(state, objectType, record)
     for (const link of links) associate(state, { fromType: objectType, fromId: record.id, ...link })
     return toPublic(objectType, record, Object.keys(values))
   })
@@ -189,6 +190,7 @@ export const batchUpdate = (state: HubspotSandboxState, objectType: string, body
   }
   const results = planned.map(({ record, values }) => {
     apply(record, values, now)
+    indexUniqueValues(state, objectType, record)
     return toPublic(objectType, record, Object.keys(values))
   })
   return HttpResponse.json({ status: "COMPLETE", results, ...timestamps(now) })
@@ -243,6 +245,7 @@ export const batchUpsert = (state: HubspotSandboxState, objectType: string, body
     const record = existing ?? { id: String(state.nextId++), properties: {}, createdAt: iso, updatedAt: iso }
     apply(record, values, now)
     state.objects[objectType]?.set(record.id, record)
+    indexUniqueValues(state, objectType, record)
     results.push({ ...toPublic(objectType, record, Object.keys(values)), new: existing === undefined })
   }
   const answer = { status: "COMPLETE", results, ...timestamps(now) }

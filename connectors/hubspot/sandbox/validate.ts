@@ -1,7 +1,7 @@
 /** Validating property values the way HubSpot does before it writes anything. */
 import type { PropertyProblem } from "./errors.ts"
 import { propertyCatalogue } from "./properties.ts"
-import type { HubspotSandboxState } from "./state.ts"
+import type { HubspotSandboxState, StoredObject } from "./state.ts"
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const DECIMAL = /^-?\d+(\.\d+)?$/
@@ -69,13 +69,63 @@ export const normalized = (properties: Record<string, unknown>): Record<string, 
 export const isUnique = (objectType: string, name: string): boolean =>
   propertyCatalogue[objectType]?.[name]?.unique === true
 
-/** The record of `objectType` whose unique property `name` has `value` (case-insensitive), if any. */
-export const findByUnique = (state: HubspotSandboxState, objectType: string, name: string, value: string) => {
-  const wanted = value.toLowerCase()
-  for (const record of state.objects[objectType]?.values() ?? []) {
-    if ((record.properties[name] ?? "").toLowerCase() === wanted) return record
+/** Lower-cased unique value → record, for one property of one object type's records. */
+interface UniqueIndex {
+  /** How many records the index was built or kept for: a record added from outside shows as a change. */
+  size: number
+  readonly byValue: Map<string, StoredObject>
+}
+
+// Per records map (a reset brings new maps, and so new indexes), per property. A linear scan
+// per lookup made a batch upsert cost 100 scans of the whole account: quadratic in its records.
+const uniqueIndexes = new WeakMap<Map<string, StoredObject>, Map<string, UniqueIndex>>()
+
+const buildIndex = (records: Map<string, StoredObject>, name: string): UniqueIndex => {
+  const byValue = new Map<string, StoredObject>()
+  for (const record of records.values()) {
+    const value = record.properties[name]
+    if (value !== undefined && value !== "" && !byValue.has(value.toLowerCase()))
+      byValue.set(value.toLowerCase(), record)
   }
-  return undefined
+  const index = { size: records.size, byValue }
+  const byName = uniqueIndexes.get(records) ?? new Map<string, UniqueIndex>()
+  byName.set(name, index)
+  uniqueIndexes.set(records, byName)
+  return index
+}
+
+/**
+ * The record of `objectType` whose unique property `name` has `value` (case-insensitive), if any.
+ * Answered from an index that the sandbox's own writes keep (`indexUniqueValues`); a hit that no
+ * longer holds the value, or records added from outside, rebuild it.
+ */
+export const findByUnique = (state: HubspotSandboxState, objectType: string, name: string, value: string) => {
+  const records = state.objects[objectType]
+  if (records === undefined) return undefined
+  const wanted = value.toLowerCase()
+  const holds = (record: StoredObject | undefined) =>
+    record !== undefined &&
+    records.get(record.id) === record &&
+    (record.properties[name] ?? "").toLowerCase() === wanted
+  const kept = uniqueIndexes.get(records)?.get(name)
+  const index = kept === undefined || kept.size !== records.size ? buildIndex(records, name) : kept
+  const hit = index.byValue.get(wanted)
+  if (hit === undefined || holds(hit)) return hit
+  const rebuilt = buildIndex(records, name).byValue.get(wanted)
+  return holds(rebuilt) ? rebuilt : undefined
+}
+
+/** Keeps the unique-value indexes right after the sandbox created `record` or changed it in place. */
+export const indexUniqueValues = (state: HubspotSandboxState, objectType: string, record: StoredObject): void => {
+  const records = state.objects[objectType]
+  const byName = records === undefined ? undefined : uniqueIndexes.get(records)
+  if (records === undefined || byName === undefined) return
+  for (const [name, index] of byName) {
+    const value = record.properties[name]
+    // The entry of a value the record no longer holds stays behind; `findByUnique` sees it fail.
+    if (value !== undefined && value !== "") index.byValue.set(value.toLowerCase(), record)
+    index.size = records.size
+  }
 }
 
 /**
