@@ -92,6 +92,13 @@ export interface SinkDefinition<Config, Payload> {
     ctx: ConnectorContext<Config>,
     naturalKeys: ReadonlyArray<string>,
   ) => Effect.Effect<ReadonlyMap<string, string>, ConnectorError>
+  /**
+   * The write links by itself: it upserts on a unique vendor key (HubSpot's `hs_sku`), so a
+   * retried create cannot duplicate and its answer carries the vendor id. The engine then skips
+   * `lookup` before writing, which saves a request per batch against the vendor's rate limit.
+   * A dry run counts such records as created.
+   */
+  readonly linksOnWrite?: boolean
   readonly write: (
     ctx: ConnectorContext<Config>,
     items: ReadonlyArray<WriteItem<Payload>>,

@@ -130,3 +130,46 @@ it("a hub record that cannot be encoded for the target goes to the DLQ with its 
     }),
   ])
 })
+
+/** Counts the outbound sink's lookups and sets whether it links on write. */
+const countLookups =
+  (tally: { lookups: number }, linksOnWrite: boolean) =>
+  (flows: ReadonlyArray<Flow>): ReadonlyArray<Flow> =>
+    flows.map((flow) =>
+      flow.kind !== "outbound"
+        ? flow
+        : {
+            ...flow,
+            sink: {
+              ...flow.sink,
+              linksOnWrite,
+              lookup: (ctx, keys) => {
+                tally.lookups++
+                return flow.sink.lookup(ctx, keys)
+              },
+            },
+          },
+    )
+
+it("looks up before creating, unless the sink links on write (an upsert by a vendor key)", async () => {
+  const looking = { lookups: 0 }
+  h = await makeHarness(erpToShopConfig(erp, shop, { pageSize: 100 }), {
+    environment,
+    flows: countLookups(looking, false),
+  })
+  seed(3)
+  const [, first] = await h.sync()
+  expect(first?.counts).toMatchObject({ created: 3, failed: 0 })
+  expect(looking.lookups).toBeGreaterThan(0)
+  h.close()
+
+  const linking = { lookups: 0 }
+  h = await makeHarness(erpToShopConfig(erp, shop, { pageSize: 100 }), {
+    environment,
+    flows: countLookups(linking, true),
+  })
+  seed(3)
+  const [, second] = await h.sync()
+  expect(second?.counts.failed).toBe(0)
+  expect(linking.lookups).toBe(0)
+})

@@ -96,7 +96,9 @@ export const processOutboundRecords = (
 
     // Link before create: a record the target already has (a create whose cross-reference was
     // lost in a crash, or data that existed before esl) is updated, never created twice.
-    const unlinked = pending.filter((p) => p.externalId === undefined).map((p) => p.record.naturalKey)
+    const unlinked = flow.sink.linksOnWrite
+      ? []
+      : pending.filter((p) => p.externalId === undefined).map((p) => p.record.naturalKey)
     const found =
       unlinked.length > 0 ? yield* flow.sink.lookup(flow.system.context, unlinked) : new Map<string, string>()
     const items = pending.map((p) =>

@@ -1,8 +1,9 @@
 /**
  * `products` ← canonical `product`: one HubSpot product per variant, upserted by `hs_sku` (so a
  * retried create never duplicates). A product's outcome is its first variant's product id; it
- * fails, with HubSpot's message, when any of its variants was refused. Link before create finds
- * the products whose SKU is the product number (single-variant products).
+ * fails, with HubSpot's message, when any of its variants was refused. The upsert is the link,
+ * so the engine does not look up before writing; `lookup` finds the products whose SKU is the
+ * product number (single-variant products), for the conformance checks and tools that ask.
  */
 import { Effect } from "effect"
 import { defineSink, type WriteOutcome } from "../../../core/connector/define.ts"
@@ -19,6 +20,8 @@ export const productsSink = defineSink<HubspotConfig, ProductPayload>({
   // The variants of a batch go in upserts of 100 inputs each.
   maxBatchSize: 100,
   operations: ["upsert"],
+  // The upsert by hs_sku is the link: the engine does not look up before writing.
+  linksOnWrite: true,
   lookup: (ctx, naturalKeys) =>
     batchRead(ctx, "products", naturalKeys, ["hs_sku"], "hs_sku").pipe(
       Effect.map((products) => {
