@@ -31,7 +31,7 @@ import { defaultMappings } from "../mappings/index.ts"
 export const VARIANTS_PER_PRODUCT = 4
 const SIZES = ["S", "M", "L", "XL"] as const
 /** Odoo's default search_read page for the products stream; the outbound page is the engine's default. */
-const PAGE_SIZE = 200
+export const PAGE_SIZE = 200
 /** The generated catalogue's clock: template i was last written ORIGIN + i seconds. */
 const ORIGIN_MS = Date.UTC(2026, 0, 1)
 
@@ -110,7 +110,7 @@ const memory = {
  * Odoo's `write_date >= since`, it restarts at the cursor's second (inclusive); the engine drops
  * what the cursor already covers.
  */
-const generatedProductsStream = (
+export const generatedProductsStream = (
   real: StreamDefinition<unknown, unknown>,
   products: number,
 ): StreamDefinition<unknown, unknown> => ({
@@ -131,7 +131,7 @@ const generatedProductsStream = (
 })
 
 /** A shop that validates every `productSet` input it is sent and keeps nothing but counts. */
-const countingProductsSink = (real: SinkDefinition<unknown, unknown>) => {
+export const countingProductsSink = (real: SinkDefinition<unknown, unknown>) => {
   const isPayload = Schema.is(ProductSetPayload)
   const tally = { calls: 0, items: 0 }
   const sink: SinkDefinition<unknown, unknown> = {

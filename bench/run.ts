@@ -12,12 +12,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { arch, cpus, freemem, release, totalmem, type } from "node:os"
 import { fileURLToPath } from "node:url"
+import { distributedSection } from "./distributed.ts"
 import { engineSection } from "./engineSection.ts"
 import { mappingSection } from "./mappingSection.ts"
 import { rateLimitSection } from "./rateLimit.ts"
 import { argValue, type BenchSection, type Figure, fmt } from "./section.ts"
 
-const SECTIONS: ReadonlyArray<BenchSection> = [mappingSection, engineSection, rateLimitSection]
+const SECTIONS: ReadonlyArray<BenchSection> = [mappingSection, engineSection, rateLimitSection, distributedSection]
 
 const RESULTS_FILE = fileURLToPath(new URL("./results.json", import.meta.url))
 
