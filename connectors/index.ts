@@ -7,6 +7,8 @@ import { hubspotConnector } from "./hubspot/index.ts"
 import { odooConnector } from "./odoo/index.ts"
 import { shopifyConnector } from "./shopify/index.ts"
 import { shopwareConnector } from "./shopware/index.ts"
+import { trytonConnector } from "./tryton/index.ts"
+import { vendureConnector } from "./vendure/index.ts"
 import { woocommerceConnector } from "./woocommerce/index.ts"
 
 /** Every connector esl ships, by registry name: what `esl connectors` lists and `esl sandbox` serves. */
@@ -20,4 +22,6 @@ export const connectors: Readonly<Record<string, ConnectorDefinition<unknown, un
   woocommerce: woocommerceConnector as unknown as ConnectorDefinition<unknown, unknown>,
   amazon: amazonConnector as unknown as ConnectorDefinition<unknown, unknown>,
   ebay: ebayConnector as unknown as ConnectorDefinition<unknown, unknown>,
+  vendure: vendureConnector as unknown as ConnectorDefinition<unknown, unknown>,
+  tryton: trytonConnector as unknown as ConnectorDefinition<unknown, unknown>,
 }

@@ -7,6 +7,8 @@ import { hubspotMappings } from "./hubspot/index.ts"
 import { odooMappings } from "./odoo/index.ts"
 import { shopifyMappings } from "./shopify/index.ts"
 import { shopwareMappings } from "./shopware/index.ts"
+import { trytonMappings } from "./tryton/index.ts"
+import { vendureMappings } from "./vendure/index.ts"
 import { woocommerceMappings } from "./woocommerce/index.ts"
 
 /** The default vendor ⇄ canonical mappings of every connector, by connector name. */
@@ -20,4 +22,6 @@ export const defaultMappings: Readonly<Record<string, SystemMappings>> = {
   woocommerce: woocommerceMappings,
   amazon: amazonMappings,
   ebay: ebayMappings,
+  vendure: vendureMappings,
+  tryton: trytonMappings,
 }

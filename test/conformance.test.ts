@@ -15,6 +15,7 @@ import {
   SEED_IDS as SHOPWARE_SEED,
   shopware,
 } from "../connectors/shopware/index.ts"
+import { SANDBOX_ADMIN as VENDURE_ADMIN, vendure } from "../connectors/vendure/index.ts"
 import { woocommerce } from "../connectors/woocommerce/index.ts"
 import {
   instantiateSystem,
@@ -71,6 +72,17 @@ const cases: Record<string, SystemDeclaration> = {
     consumerKey: "ck_conformance",
     consumerSecret: "cs_conformance",
   }) as SystemDeclaration,
+  vendure: vendure({
+    baseUrl: "https://vendure.conformance.test/admin-api",
+    username: VENDURE_ADMIN.username,
+    password: VENDURE_ADMIN.password,
+  }) as SystemDeclaration,
+  // Declared from the registry: the sandbox's own login (scripts/peers/tryton.sh's defaults).
+  tryton: {
+    _tag: "SystemDeclaration",
+    connector: connectors.tryton!,
+    input: { baseUrl: "https://tryton.conformance.test", database: "esl", username: "admin", password: "admin" },
+  } as SystemDeclaration,
 }
 
 // Natural keys in each entity's shape (entities.ts) that no sandbox seeds.
