@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { deliveredOrder, paidOrder } from "../../connectors/vendure/fixtures/orders.ts"
+import { cancelledOrder, deliveredOrder, paidOrder } from "../../connectors/vendure/fixtures/orders.ts"
 import { decodeRecord } from "../../core/mapping/index.ts"
 import { orderMapping } from "./order.ts"
 import { peerShopContext, readRoundTrip } from "./testing.ts"
@@ -9,6 +9,19 @@ const ctx = peerShopContext()
 const eur = (amount: number) => ({ amount, currency: "EUR" })
 
 describe("Vendure order mapping", () => {
+  it.effect("reads a cancelled order as what was ordered, with the status cancelled, not as a failure", () =>
+    Effect.gen(function* () {
+      const paid = yield* decodeRecord(orderMapping, ctx, paidOrder, paidOrder.code)
+      const order = yield* decodeRecord(orderMapping, ctx, cancelledOrder, cancelledOrder.code)
+      expect(order.status).toBe("cancelled")
+      expect(order.updatedAt).toBe("2026-11-30T11:52:41Z")
+      expect(order.lines.map((l) => [l.sku, l.quantity, l.unitPrice])).toEqual(
+        paid.lines.map((l) => [l.sku, l.quantity, l.unitPrice]),
+      )
+      expect(order.totals.subtotal).toEqual(paid.totals.subtotal)
+    }),
+  )
+
   it.effect("reads a placed order with gross prices, tax per line and Vendure's total", () =>
     Effect.gen(function* () {
       const order = yield* decodeRecord(orderMapping, ctx, deliveredOrder, deliveredOrder.code)

@@ -119,6 +119,16 @@ const decodeLine = (line: OrderLineRecord, index: number, gross: boolean, curren
   }
 }
 
+/** A cancelled line as it was ordered: `ordered` units at its unit prices, without discounts. */
+const asOrdered = (line: OrderLineRecord, ordered: number): OrderLineRecord => ({
+  ...line,
+  quantity: ordered,
+  linePrice: line.unitPrice * ordered,
+  linePriceWithTax: line.unitPriceWithTax * ordered,
+  proratedLinePrice: line.unitPrice * ordered,
+  proratedLinePriceWithTax: line.unitPriceWithTax * ordered,
+})
+
 const OrderFromVendure = Schema.transformOrFail(OrderRecord, Order, {
   strict: true,
   decode: (order, _, ast) =>
@@ -129,10 +139,14 @@ const OrderFromVendure = Schema.transformOrFail(OrderRecord, Order, {
       const currency = order.currencyCode
       const money = (amount: number) => ({ amount: whole(amount), currency })
       if (order.orderPlacedAt === null) problems.add(["orderPlacedAt"], "only placed orders go to the hub", null)
-      // A cancelled line keeps its row with quantity 0: it was never sold.
-      const lines = order.lines.flatMap((line, i) =>
-        line.quantity > 0 ? [decodeLine(line, i, gross, currency, problems)] : [],
-      )
+      // A cancelled line keeps its row with quantity 0: it was never sold. A cancelled order has
+      // only such lines; the hub keeps what was ordered, with the status saying it was cancelled.
+      const cancelled = order.state === "Cancelled" && order.lines.every((line) => line.quantity === 0)
+      const lines = order.lines.flatMap((line, i) => {
+        if (line.quantity > 0) return [decodeLine(line, i, gross, currency, problems)]
+        const ordered = line.orderPlacedQuantity ?? 0
+        return cancelled && ordered > 0 ? [decodeLine(asOrdered(line, ordered), i, gross, currency, problems)] : []
+      })
       const [first, ...rest] = lines
       if (first === undefined) problems.add(["lines"], "the order has no line with a quantity")
       const shippingLines = order.shippingLines.map((s) => ({
@@ -155,7 +169,8 @@ const OrderFromVendure = Schema.transformOrFail(OrderRecord, Order, {
         0,
       )
       const discounts = shippingDiscount > 0 ? [{ title: "Shipping discount", amount: money(shippingDiscount) }] : []
-      if (first !== undefined) {
+      // Vendure's totals of a cancelled order are what is left of it: its shipping.
+      if (first !== undefined && !cancelled) {
         const { grandTotal } = computeTotals({ currency, taxesIncluded: gross, lines, shippingLines, discounts })
         if (grandTotal.amount !== whole(order.totalWithTax)) {
           problems.add(

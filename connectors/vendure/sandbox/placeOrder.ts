@@ -63,6 +63,7 @@ export const placeSandboxOrder = (
     return {
       id: nextId(state, "orderLine"),
       quantity: wanted.quantity,
+      orderPlacedQuantity: wanted.quantity,
       unitPrice,
       unitPriceWithTax,
       linePrice,

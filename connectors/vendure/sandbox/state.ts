@@ -158,6 +158,8 @@ export const seedState = (seed: boolean): VendureSandboxState => {
     const stored = copy(order)
     return {
       ...stored,
+      // The captured answers predate asking for it; before a cancellation it is the quantity.
+      lines: stored.lines.map((line) => ({ ...line, orderPlacedQuantity: line.orderPlacedQuantity ?? line.quantity })),
       fulfillments: (stored.fulfillments ?? []).map((f) => ({
         ...f,
         createdAt: order.updatedAt,

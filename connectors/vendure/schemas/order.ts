@@ -29,6 +29,8 @@ const Adjustment = Schema.Struct({
 export const OrderLineRecord = Schema.Struct({
   id: VendureId,
   quantity: Schema.Number,
+  /** What was ordered: Vendure zeroes `quantity` when a line is cancelled. */
+  orderPlacedQuantity: Schema.optional(Schema.Number),
   unitPrice: MinorUnits,
   unitPriceWithTax: MinorUnits,
   linePrice: MinorUnits,
@@ -109,7 +111,7 @@ fragment OrderFields on Order {
   shippingAddress { ...AddressFields }
   billingAddress { ...AddressFields }
   lines {
-    id quantity unitPrice unitPriceWithTax linePrice linePriceWithTax proratedLinePrice proratedLinePriceWithTax
+    id quantity orderPlacedQuantity unitPrice unitPriceWithTax linePrice linePriceWithTax proratedLinePrice proratedLinePriceWithTax
     taxLines { description taxRate }
     discounts { adjustmentSource amount amountWithTax description type }
     productVariant { id sku name }
