@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto"
 import { Effect, Layer } from "effect"
 import { DatabaseError, escapeIdentifier, Pool, type PoolClient } from "pg"
 import { StateError } from "./errors.ts"
+import { postgresCommits } from "./postgresCommit.ts"
 import { defaultPostgresSchema, migratePostgres } from "./postgresSchema.ts"
 import { StateStore, type StateStoreShape } from "./store.ts"
-import type { Change, DeadLetter, HubRecord, InboundCommit, OutboundCommit, RunRecord, Xref } from "./types.ts"
+import type { Change, DeadLetter, HubRecord, RunRecord, Xref } from "./types.ts"
 
 export interface PostgresStateStoreOptions {
   /** The schema holding esl's tables (created and migrated on open); `public` by default. */
@@ -118,7 +119,6 @@ const now = () => new Date().toISOString()
 const json = (value: unknown) => JSON.stringify(value ?? null)
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const unique = <A>(items: ReadonlyArray<A>): A[] => [...new Set(items)]
-const key = (...parts: ReadonlyArray<string>) => parts.join("\u0000")
 
 /** The first key of esl's advisory locks ('esl' in ASCII), as in postgresSchema.ts. */
 const LOCK_NAMESPACE = 0x65736c
@@ -157,7 +157,9 @@ export const redactDatabaseUrl = (url: string): string => {
  * Opens the PostgreSQL state (migrating its schema first, under an advisory lock) on a pool of
  * `poolSize` connections. The same behaviour as the SQLite store, safe for many workers at once:
  *
- * - `commitInbound` / `commitOutbound` are one transaction each (re-run on deadlock).
+ * - `commitInbound` / `commitOutbound` are one transaction each (re-run on deadlock), with a
+ *   constant number of statements per page (postgresCommit.ts; `commitOutbound` is a single
+ *   statement): the database's work per record is the rows, not a round trip per statement.
  * - Record identity is settled inside the transaction: a record whose canonical id is not in the
  *   hub is inserted with `ON CONFLICT (entity, natural_key) DO UPDATE … RETURNING canonical_id`,
  *   so two workers creating the same natural key under different generated ids end with one
@@ -202,8 +204,19 @@ export const openPostgresStateStore = async (
   const query = async <Row extends object>(sql: string, params: ReadonlyArray<unknown> = []) =>
     (await pool.query<Row & Record<string, unknown>>(sql, [...params])).rows as Row[]
 
-  const transaction = async <A>(f: (client: PoolClient) => Promise<A>): Promise<A> => {
+  const retrying = async <A>(f: () => Promise<A>): Promise<A> => {
     for (let attempt = 1; ; attempt++) {
+      try {
+        return await f()
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt))
+    }
+  }
+
+  const transaction = <A>(f: (client: PoolClient) => Promise<A>): Promise<A> =>
+    retrying(async () => {
       const client = await pool.connect()
       let broken = false
       try {
@@ -215,173 +228,13 @@ export const openPostgresStateStore = async (
         await client.query("ROLLBACK").catch(() => {
           broken = true
         })
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+        throw error
       } finally {
         client.release(broken)
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt))
-    }
-  }
+    })
 
-  /**
-   * Cross-references, as if written one after another: per vendor id and per canonical id the
-   * last one wins, a canonical record keeps one vendor id per system (a re-created vendor record
-   * replaces the old link), and a missing target hash keeps the stored one. Rows are written in
-   * key order so concurrent commits lock them in the same order.
-   */
-  const commitXrefs = async (client: PoolClient, xrefs: ReadonlyArray<Xref>, at: string) => {
-    if (xrefs.length === 0) return
-    const byExternal = new Map<string, Xref>()
-    for (const x of xrefs) {
-      const k = key(x.system, x.entity, x.externalId)
-      byExternal.delete(k)
-      byExternal.set(k, x)
-    }
-    const byCanonical = new Map<string, Xref>()
-    for (const x of byExternal.values()) {
-      const k = key(x.system, x.entity, x.canonicalId)
-      byCanonical.delete(k)
-      byCanonical.set(k, x)
-    }
-    const rows = [...byCanonical.values()].sort(
-      (a, b) => compare(a.system, b.system) || compare(a.entity, b.entity) || compare(a.externalId, b.externalId),
-    )
-    const columns = [
-      rows.map((x) => x.system),
-      rows.map((x) => x.entity),
-      rows.map((x) => x.externalId),
-      rows.map((x) => x.canonicalId),
-    ]
-    await client.query(
-      `DELETE FROM ${t.xrefs} AS x
-       USING unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(system, entity, external_id, canonical_id)
-       WHERE x.system = u.system AND x.entity = u.entity AND x.canonical_id = u.canonical_id
-         AND x.external_id <> u.external_id`,
-      columns,
-    )
-    await client.query(
-      `INSERT INTO ${t.xrefs} AS x (system, entity, external_id, canonical_id, target_hash, updated_at)
-       SELECT u.system, u.entity, u.external_id, u.canonical_id, u.target_hash, $6
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-         WITH ORDINALITY AS u(system, entity, external_id, canonical_id, target_hash, n)
-       ORDER BY u.n
-       ON CONFLICT (system, entity, external_id) DO UPDATE SET canonical_id = excluded.canonical_id,
-         target_hash = COALESCE(excluded.target_hash, x.target_hash), updated_at = excluded.updated_at`,
-      [...columns, rows.map((x) => x.targetHash ?? null), at],
-    )
-  }
-
-  const resolveDeadLetters = async (client: PoolClient, ids: ReadonlyArray<number> | undefined, at: string) => {
-    if (!ids || ids.length === 0) return
-    await client.query(
-      `UPDATE ${t.deadLetters} SET status = 'resolved', updated_at = $1 WHERE id = ANY($2::bigint[])`,
-      [at, unique(ids).sort((a, b) => a - b)],
-    )
-  }
-
-  const setCursor = async (client: PoolClient, flow: string, cursor: unknown, at: string) => {
-    if (cursor === undefined) return
-    await client.query(
-      `INSERT INTO ${t.cursors} (flow, value, updated_at) VALUES ($1, $2::jsonb, $3)
-       ON CONFLICT (flow) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      [flow, json(cursor), at],
-    )
-  }
-
-  const commitInbound = async (client: PoolClient, commit: InboundCommit) => {
-    const at = now()
-    // The canonical id each record actually has in the hub, by the id the engine proposed.
-    const settled = new Map<string, string>()
-    const order = commit.records
-      .map((_, i) => i)
-      .sort((i, j) => {
-        const a = commit.records[i]!
-        const b = commit.records[j]!
-        return compare(a.entity, b.entity) || compare(a.naturalKey, b.naturalKey)
-      })
-    for (const i of order) {
-      const r = commit.records[i]!
-      const values = [r.entity, r.canonicalId, r.naturalKey, json(r.payload), r.hash, r.updatedAt, json(r.fieldSources)]
-      // A record the hub has under this canonical id: an update, or a rename (new natural key).
-      const updated = await client.query<{ previous_key: string }>(
-        `UPDATE ${t.records} AS r SET natural_key = $3, payload = $4::jsonb, hash = $5, updated_at = $6,
-           field_sources = $7::jsonb
-         FROM (SELECT entity, canonical_id, natural_key FROM ${t.records}
-               WHERE entity = $1 AND canonical_id = $2 FOR UPDATE) AS old
-         WHERE r.entity = old.entity AND r.canonical_id = old.canonical_id
-         RETURNING old.natural_key AS previous_key`,
-        values,
-      )
-      let canonicalId = r.canonicalId
-      let previousKey = r.naturalKey
-      const previous = updated.rows[0]
-      if (previous) previousKey = previous.previous_key
-      else {
-        // A new record, unless a concurrent commit created the natural key first: then its id wins.
-        const inserted = await client.query<{ canonical_id: string }>(
-          `INSERT INTO ${t.records} (entity, canonical_id, natural_key, payload, hash, updated_at, field_sources)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb)
-           ON CONFLICT (entity, natural_key) DO UPDATE SET payload = excluded.payload, hash = excluded.hash,
-             updated_at = excluded.updated_at, field_sources = excluded.field_sources
-           RETURNING canonical_id`,
-          values,
-        )
-        canonicalId = inserted.rows[0]?.canonical_id ?? r.canonicalId
-      }
-      settled.set(key(r.entity, r.canonicalId), canonicalId)
-      const skus = unique(r.skus).sort(compare)
-      if (r.entity === "product") {
-        // A variant dropped from a product frees its SKU for another product; a renamed product
-        // (same canonical id, new natural key) takes its SKUs along and frees the ones it dropped.
-        await client.query(
-          `DELETE FROM ${t.skus} WHERE product_key = ANY($1::text[]) AND NOT (sku = ANY($2::text[]))`,
-          [unique([r.naturalKey, previousKey]), skus],
-        )
-      }
-      if (skus.length > 0) {
-        await client.query(
-          `INSERT INTO ${t.skus} (sku, product_key) SELECT u.sku, $2 FROM unnest($1::text[]) AS u(sku) ORDER BY u.sku
-           ON CONFLICT (sku) DO UPDATE SET product_key = excluded.product_key`,
-          [skus, r.naturalKey],
-        )
-      }
-    }
-
-    const changed = commit.records.filter((r) => r.changed)
-    if (changed.length > 0) {
-      // Held until commit: change entries are numbered and become visible in the same order.
-      await client.query("SELECT pg_advisory_xact_lock($1::int, hashtext($2))", [LOCK_NAMESPACE, `changes:${schema}`])
-      await client.query(
-        `INSERT INTO ${t.changes} (entity, canonical_id, natural_key, at)
-         SELECT u.entity, u.canonical_id, u.natural_key, $4
-         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS u(entity, canonical_id, natural_key, n)
-         ORDER BY u.n`,
-        [
-          changed.map((r) => r.entity),
-          changed.map((r) => settled.get(key(r.entity, r.canonicalId)) ?? r.canonicalId),
-          changed.map((r) => r.naturalKey),
-          at,
-        ],
-      )
-    }
-    await commitXrefs(
-      client,
-      commit.xrefs.map((x) => {
-        const canonicalId = settled.get(key(x.entity, x.canonicalId))
-        return canonicalId === undefined || canonicalId === x.canonicalId ? x : { ...x, canonicalId }
-      }),
-      at,
-    )
-    await resolveDeadLetters(client, commit.resolvedDeadLetters, at)
-    await setCursor(client, commit.flow, commit.cursor, at)
-  }
-
-  const commitOutbound = async (client: PoolClient, commit: OutboundCommit) => {
-    const at = now()
-    await commitXrefs(client, commit.xrefs, at)
-    await resolveDeadLetters(client, commit.resolvedDeadLetters, at)
-    await setCursor(client, commit.flow, commit.cursor, at)
-  }
+  const commits = postgresCommits(t, schema)
 
   const deadLetterFilter = (filter: { readonly status?: DeadLetter["status"]; readonly flow?: string }) => {
     const where: string[] = []
@@ -490,8 +343,9 @@ export const openPostgresStateStore = async (
       }),
     resetCursor: (flow) =>
       run("resetCursor", async () => void (await pool.query(`DELETE FROM ${t.cursors} WHERE flow = $1`, [flow]))),
-    commitInbound: (commit) => run("commitInbound", () => transaction((client) => commitInbound(client, commit))),
-    commitOutbound: (commit) => run("commitOutbound", () => transaction((client) => commitOutbound(client, commit))),
+    commitInbound: (commit) =>
+      run("commitInbound", () => transaction((client) => commits.commitInbound(client, commit))),
+    commitOutbound: (commit) => run("commitOutbound", () => retrying(() => commits.commitOutbound(pool, commit))),
     addDeadLetters: (entries) =>
       run("addDeadLetters", async () => {
         if (entries.length === 0) return

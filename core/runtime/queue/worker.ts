@@ -19,6 +19,7 @@ import { addCounts, deadLetterFor, type Flow, processInboundPage, processOutboun
 import type { App } from "../app.ts"
 import { FLOW_QUEUE, type FlowRunJob, QueueError, type RecordsJob } from "../jobs.ts"
 import { jobOptions, type RetryOptions } from "./bullmq.ts"
+import { dropCompletedPayloads } from "./completedPayloads.ts"
 import { type FlowLocks, flowLocks } from "./lock.ts"
 import { closeRedis, DEFAULT_PREFIX, openRedis } from "./redis.ts"
 import { shareRateLimits } from "./sharedRateLimit.ts"
@@ -180,6 +181,7 @@ export const startWorker = (
       worker.on("error", (error) => {
         Effect.runFork(Effect.logWarning(`esl worker ${workerId}: ${error.message}`))
       })
+      dropCompletedPayloads(worker)
       cleanup.unshift(() => worker.close(true))
       yield* Effect.tryPromise({
         try: () => worker.waitUntilReady(),
@@ -410,7 +412,8 @@ const addChild = (context: JobContext, parent: BullJob, child: ChildJob, index: 
         .slice(0, 16)
       await context.queue.add(child.kind, child, {
         ...jobOptions(context.retry),
-        // The parent keeps the child's result; a page of raw records need not stay in Redis for a day.
+        // Kept an hour so a re-split of the run finds its id and adds the page nothing twice; its
+        // records are dropped once it is done (completedPayloads.ts), its result is with the parent.
         removeOnComplete: { age: 3600 },
         jobId: `${parent.id ?? ""}|${index}|${hash}`,
         parent: { id: parent.id ?? "", queue: parent.queueQualifiedName },
