@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { akeneoScratchProject } from "./support/akeneo.ts"
-import { runEsl, type SyncJson, startSandboxProcess } from "./support/cli.ts"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 
 describe("esl with the Akeneo sandbox: PIM → hub → Shopify", () => {
-  let pim: { url: string; stop: () => Promise<void> }
-  let shop: { url: string; stop: () => Promise<void> }
-  const project = akeneoScratchProject("cli-akeneo")
-  const env = () => ({ AKENEO_URL: pim.url, SHOPIFY_URL: shop.url })
-
-  beforeAll(async () => {
-    // One after the other: on a busy machine two cold starts at once can outlast the start timeout.
-    pim = await startSandboxProcess("akeneo")
-    shop = await startSandboxProcess("shopify")
-  })
-  afterAll(async () => {
-    await Promise.all([pim?.stop(), shop?.stop()])
-    project.cleanup()
+  const { esl } = useSandboxProject("cli-akeneo", {
+    project: akeneoScratchProject,
+    sandboxes: { pim: "akeneo", shop: "shopify" },
+    env: ({ pim, shop }) => ({ AKENEO_URL: pim, SHOPIFY_URL: shop }),
+    oneAfterAnother: true,
   })
 
   it("checks the PIM (OAuth password grant, channel) and the shop", async () => {
-    const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["check", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean; detail?: string }> }
     expect(report.checks.map((c) => [c.system, c.ok])).toEqual([
@@ -29,7 +21,7 @@ describe("esl with the Akeneo sandbox: PIM → hub → Shopify", () => {
   })
 
   it("syncs Akeneo's categories and products into the hub and the products on to Shopify", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr + run.stdout).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     expect(report.ok).toBe(true)
@@ -39,7 +31,7 @@ describe("esl with the Akeneo sandbox: PIM → hub → Shopify", () => {
   })
 
   it("moves nothing on a second run when nothing changed", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(report.flows)) {

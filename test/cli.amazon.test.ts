@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
+import { describe, expect, it } from "vitest"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 
 // Amazon.de (marketplace) and Odoo (ERP), each an `esl sandbox` process: orders come from
 // Amazon into the hub and go on to Odoo; Odoo's prices and warehouse stock go to the listings.
@@ -73,26 +72,18 @@ const listingsOf = async (url: string) => {
 }
 
 describe("esl sync between `esl sandbox amazon` and `esl sandbox odoo`", () => {
-  let marketplace: { url: string; stop: () => Promise<void> }
-  let erp: { url: string; stop: () => Promise<void> }
-  const project = scratchProject("cli-amazon")
-  writeFileSync(project.config, config)
-  const env = () => ({
-    ODOO_URL: erp.url,
-    AMAZON_URL: marketplace.url,
-    LWA_TOKEN_URL: `${marketplace.url}/auth/o2/token`,
-  })
-
-  beforeAll(async () => {
-    ;[marketplace, erp] = await Promise.all([startSandboxProcess("amazon"), startSandboxProcess("odoo")])
-  })
-  afterAll(async () => {
-    await Promise.all([marketplace?.stop(), erp?.stop()])
-    project.cleanup()
+  const { esl, urls } = useSandboxProject("cli-amazon", {
+    config,
+    sandboxes: { marketplace: "amazon", erp: "odoo" },
+    env: ({ marketplace, erp }) => ({
+      ODOO_URL: erp,
+      AMAZON_URL: marketplace,
+      LWA_TOKEN_URL: `${marketplace}/auth/o2/token`,
+    }),
   })
 
   it("checks both systems, Amazon with an LWA token", async () => {
-    const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["check", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean }> }
     expect(report.checks.map((c) => [c.system, c.ok])).toEqual([
@@ -102,10 +93,10 @@ describe("esl sync between `esl sandbox amazon` and `esl sandbox odoo`", () => {
   })
 
   it("pulls Amazon orders into Odoo and pushes Odoo prices and warehouse stock to the Amazon listings", async () => {
-    const before = await listingsOf(marketplace.url)
+    const before = await listingsOf(urls.marketplace)
     expect(before.get("ALP-TRAIL-42")?.offers[0]?.price.amount).toBe("134.90")
 
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr + run.stdout).toBe(0)
     const { flows } = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(flows)) expect({ name, failed: flow.failed }).toEqual({ name, failed: 0 })
@@ -116,13 +107,13 @@ describe("esl sync between `esl sandbox amazon` and `esl sandbox odoo`", () => {
     expect(flows["amazon-stock"]?.updated).toBeGreaterThan(0)
     expect(flows["amazon-fba-stock"]?.created).toBe(5)
 
-    const after = await listingsOf(marketplace.url)
+    const after = await listingsOf(urls.marketplace)
     expect(after.get("ALP-TRAIL-42")?.offers[0]?.price.amount).toBe("129.90")
     expect(after.get("ALP-HOOD-M-NVY")?.fulfillmentAvailability[0]?.fulfillmentChannelCode).toBe("DEFAULT")
   })
 
   it("moves nothing on a second run when nothing changed", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const { flows } = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(flows)) {

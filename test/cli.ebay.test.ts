@@ -1,7 +1,6 @@
-import { writeFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ebaySandboxCredentials } from "../connectors/ebay/index.ts"
-import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 
 // eBay.de (marketplace) and Odoo (ERP), each an `esl sandbox` process: Odoo's catalogue, prices
 // and stock go to eBay inventory items and offers; eBay orders come into the hub and go on to Odoo.
@@ -72,22 +71,14 @@ const listingOf = async (url: string, sku: string) => {
 }
 
 describe("esl sync between `esl sandbox ebay` and `esl sandbox odoo`", () => {
-  let marketplace: { url: string; stop: () => Promise<void> }
-  let erp: { url: string; stop: () => Promise<void> }
-  const project = scratchProject("cli-ebay")
-  writeFileSync(project.config, config)
-  const env = () => ({ ODOO_URL: erp.url, EBAY_URL: marketplace.url })
-
-  beforeAll(async () => {
-    ;[marketplace, erp] = await Promise.all([startSandboxProcess("ebay"), startSandboxProcess("odoo")])
-  })
-  afterAll(async () => {
-    await Promise.all([marketplace?.stop(), erp?.stop()])
-    project.cleanup()
+  const { esl, urls } = useSandboxProject("cli-ebay", {
+    config,
+    sandboxes: { marketplace: "ebay", erp: "odoo" },
+    env: ({ marketplace, erp }) => ({ ODOO_URL: erp, EBAY_URL: marketplace }),
   })
 
   it("checks both systems, eBay with a user token from the refresh token", async () => {
-    const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["check", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean }> }
     expect(report.checks.map((c) => [c.system, c.ok])).toEqual([
@@ -97,10 +88,10 @@ describe("esl sync between `esl sandbox ebay` and `esl sandbox odoo`", () => {
   })
 
   it("pushes Odoo products, prices and stock to eBay and pulls eBay orders into Odoo", async () => {
-    const before = await listingOf(marketplace.url, "ALP-BOTTLE-075")
+    const before = await listingOf(urls.marketplace, "ALP-BOTTLE-075")
     expect(before).toEqual({ quantity: 40, price: "24.95" })
 
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr + run.stdout).toBe(0)
     const { flows } = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(flows)) expect({ name, failed: flow.failed }).toEqual({ name, failed: 0 })
@@ -112,11 +103,11 @@ describe("esl sync between `esl sandbox ebay` and `esl sandbox odoo`", () => {
     expect(flows["erp-orders"]?.created).toBe(4)
 
     // Odoo's list price; what Hamburg (180 − 5 − the 2 the eBay order reserved) and Berlin (18) may sell, summed.
-    expect(await listingOf(marketplace.url, "ALP-BOTTLE-075")).toEqual({ quantity: 191, price: "24.50" })
+    expect(await listingOf(urls.marketplace, "ALP-BOTTLE-075")).toEqual({ quantity: 191, price: "24.50" })
   })
 
   it("moves nothing on a second run when nothing changed", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const { flows } = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(flows)) {

@@ -4,10 +4,9 @@
  * into the hub and on to the Shopify sandbox; a second sync reads nothing because the files were
  * moved to processed/; a process killed mid-file loses nothing.
  */
-import { writeFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { encodeText } from "../connectors/files/format/encoding.ts"
-import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 import { sandboxFolder, startFilesSandboxProcess, uploadToInbox } from "./support/files.ts"
 
 /** Each step starts `esl` processes; on a loaded machine one takes many seconds to boot. */
@@ -52,37 +51,28 @@ export default defineConfig({
 
 describe("esl sync from the Files SFTP sandbox to the Shopify sandbox", () => {
   // The OS picks the SFTP sandbox's port; it is read back from the URL the sandbox prints.
-  let sftpPort = 0
-  let sftp: { url: string; stop: () => Promise<void> }
-  let shop: { url: string; stop: () => Promise<void> }
-  const project = scratchProject("cli-files")
-  writeFileSync(project.config, config)
-  const env = () => ({
-    FILES_SFTP_PORT: String(sftpPort),
-    FILES_SFTP_PASSWORD: "sandbox-sftp-password",
-    SHOPIFY_URL: shop.url,
+  const portOf = (url: string) => Number(new URL(url).port)
+  const { esl, urls } = useSandboxProject("cli-files", {
+    config,
+    sandboxes: { sftp: () => startFilesSandboxProcess(0), shop: "shopify" },
+    env: ({ sftp, shop }) => ({
+      FILES_SFTP_PORT: String(portOf(sftp)),
+      FILES_SFTP_PASSWORD: "sandbox-sftp-password",
+      SHOPIFY_URL: shop,
+    }),
+    startTimeout: SLOW,
   })
+  const sftpPort = () => portOf(urls.sftp)
   const sync = async (extra: ReadonlyArray<string> = [], environment: Record<string, string> = {}) => {
-    const run = await runEsl(["sync", "--config", project.config, "--json", ...extra], {
-      env: { ...env(), ...environment },
-    })
+    const run = await esl(["sync", "--json", ...extra], environment)
     return { run, report: run.stdout ? (JSON.parse(run.stdout) as SyncJson) : undefined }
   }
-
-  beforeAll(async () => {
-    ;[sftp, shop] = await Promise.all([startFilesSandboxProcess(0), startSandboxProcess("shopify")])
-    sftpPort = Number(new URL(sftp.url).port)
-  }, SLOW)
-  afterAll(async () => {
-    await Promise.all([sftp?.stop(), shop?.stop()])
-    project.cleanup()
-  })
 
   it(
     "serves SFTP and checks both systems",
     async () => {
-      expect(sftp.url).toMatch(/^sftp:\/\/127\.0\.0\.1:\d+$/)
-      const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+      expect(urls.sftp).toMatch(/^sftp:\/\/127\.0\.0\.1:\d+$/)
+      const run = await esl(["check", "--json"])
       expect(run.code, run.stderr + run.stdout).toBe(0)
       const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean; detail?: string }> }
       expect(report.checks.map((c) => [c.system, c.ok])).toEqual([
@@ -130,12 +120,12 @@ describe("esl sync from the Files SFTP sandbox to the Shopify sandbox", () => {
           updated: 0,
         })
       }
-      expect(await sandboxFolder(sftpPort, "processed")).toEqual([
+      expect(await sandboxFolder(sftpPort(), "processed")).toEqual([
         "artikel-20261102-0600.csv",
         "bestand-20261102-0600.jsonl",
         "preise-20261102-0600.csv",
       ])
-      expect(await sandboxFolder(sftpPort, "inbox")).toEqual([])
+      expect(await sandboxFolder(sftpPort(), "inbox")).toEqual([])
     },
     SLOW,
   )
@@ -155,20 +145,20 @@ describe("esl sync from the Files SFTP sandbox to the Shopify sandbox", () => {
         .map((sku) => `${sku};27,90;EUR`)
         .join("\r\n")
       await uploadToInbox(
-        sftpPort,
+        sftpPort(),
         "preise-20261130-0900.csv",
         encodeText(`Artikelnummer;VK brutto;Währung\r\n${rows}\r\n`, "latin1"),
       )
       const killed = await sync(["--flow", "erp-prices"], { ESL_FAULT: "kill-after-read:erp-prices" })
       expect(killed.run.signal).toBe("SIGKILL")
-      expect(await sandboxFolder(sftpPort, "inbox")).toContain("preise-20261130-0900.csv")
+      expect(await sandboxFolder(sftpPort(), "inbox")).toContain("preise-20261130-0900.csv")
 
       const rest = await sync(["--flow", "erp-prices"])
       expect(rest.run.code, rest.run.stderr).toBe(0)
       expect(rest.report?.flows["erp-prices"]).toMatchObject({ read: 2, updated: 2, failed: 0 })
       const after = await sync(["--flow", "erp-prices"])
       expect(after.report?.flows["erp-prices"]?.read).toBe(0)
-      expect(await sandboxFolder(sftpPort, "processed")).toContain("preise-20261130-0900.csv")
+      expect(await sandboxFolder(sftpPort(), "processed")).toContain("preise-20261130-0900.csv")
     },
     SLOW,
   )

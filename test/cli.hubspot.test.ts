@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
+import { describe, expect, it } from "vitest"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 
 // Odoo's partners and HubSpot's own contacts flow into the hub, and the hub's customers on into
 // HubSpot as contacts (companies upserted by customer number).
@@ -23,22 +22,14 @@ export default defineConfig({
 `
 
 describe("esl with the HubSpot sandbox as a process", () => {
-  let crm: { url: string; stop: () => Promise<void> }
-  let erp: { url: string; stop: () => Promise<void> }
-  const project = scratchProject("cli-hubspot")
-  const env = () => ({ HUBSPOT_URL: crm.url, ODOO_URL: erp.url })
-
-  beforeAll(async () => {
-    writeFileSync(project.config, config)
-    ;[crm, erp] = await Promise.all([startSandboxProcess("hubspot"), startSandboxProcess("odoo")])
-  })
-  afterAll(async () => {
-    await Promise.all([crm?.stop(), erp?.stop()])
-    project.cleanup()
+  const { esl, urls } = useSandboxProject("cli-hubspot", {
+    config,
+    sandboxes: { crm: "hubspot", erp: "odoo" },
+    env: ({ crm, erp }) => ({ HUBSPOT_URL: crm, ODOO_URL: erp }),
   })
 
   it("checks HubSpot through its sandbox", async () => {
-    const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["check", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean; detail?: string }> }
     expect(report.checks.map((c) => [c.system, c.ok])).toEqual([
@@ -48,7 +39,7 @@ describe("esl with the HubSpot sandbox as a process", () => {
   })
 
   it("syncs Odoo customers into HubSpot contacts and reads HubSpot's contacts back", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr + run.stdout).toBe(0)
     const { flows } = JSON.parse(run.stdout) as SyncJson
     expect(flows["erp-customers"]?.created).toBeGreaterThan(0)
@@ -57,7 +48,7 @@ describe("esl with the HubSpot sandbox as a process", () => {
     expect(flows["crm-customers"]?.read).toBeGreaterThanOrEqual(5)
 
     // The B2B customer from Odoo is a HubSpot contact now, found by its e-mail.
-    const search = await fetch(`${crm.url}/crm/v3/objects/contacts/search`, {
+    const search = await fetch(`${urls.crm}/crm/v3/objects/contacts/search`, {
       method: "POST",
       headers: { authorization: "Bearer pat-eu1-sandbox", "content-type": "application/json" },
       body: JSON.stringify({
@@ -72,7 +63,7 @@ describe("esl with the HubSpot sandbox as a process", () => {
   })
 
   it("writes nothing to HubSpot on a second run when nothing changed", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const { flows } = JSON.parse(run.stdout) as SyncJson
     expect(flows["crm-contacts"]).toMatchObject({ created: 0, updated: 0, failed: 0 })

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, type SyncJson, startSandboxProcess } from "./support/cli.ts"
+import { describe, expect, it } from "vitest"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 import { shopwareScratchProject, shopwareSearch } from "./support/shopware.ts"
 
 describe("esl sync between the Odoo and Shopware sandboxes", () => {
-  let erp: { url: string; stop: () => Promise<void> }
-  let shop: { url: string; stop: () => Promise<void> }
-  const project = shopwareScratchProject("cli-shopware")
-  const env = () => ({ ODOO_URL: erp.url, SHOPWARE_URL: shop.url })
-
-  beforeAll(async () => {
-    ;[erp, shop] = await Promise.all([startSandboxProcess("odoo"), startSandboxProcess("shopware")])
-  })
-  afterAll(async () => {
-    await Promise.all([erp?.stop(), shop?.stop()])
-    project.cleanup()
+  const { esl, urls } = useSandboxProject("cli-shopware", {
+    project: shopwareScratchProject,
+    sandboxes: { erp: "odoo", shop: "shopware" },
+    env: ({ erp, shop }) => ({ ODOO_URL: erp, SHOPWARE_URL: shop }),
   })
 
   it("checks both systems through their sandboxes", async () => {
-    const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["check", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean; detail?: string }> }
     expect(report.checks.map((c) => [c.system, c.ok])).toEqual([
@@ -28,7 +21,7 @@ describe("esl sync between the Odoo and Shopware sandboxes", () => {
   })
 
   it("pushes Odoo products, prices and stock to Shopware and pulls Shopware customers and orders into Odoo", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr + run.stdout).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     expect(report.ok, run.stdout).toBe(true)
@@ -43,7 +36,7 @@ describe("esl sync between the Odoo and Shopware sandboxes", () => {
   })
 
   it("leaves the shop with variants, prices per currency, B2B advanced prices and summed stock", async () => {
-    const products = (await shopwareSearch(shop.url, "product", { limit: 100 })) as Array<{
+    const products = (await shopwareSearch(urls.shop, "product", { limit: 100 })) as Array<{
       productNumber: string
       parentId?: string | null
       price?: Array<{ gross: number; net: number; linked: boolean }>
@@ -64,11 +57,11 @@ describe("esl sync between the Odoo and Shopware sandboxes", () => {
     const breakdown = tee?.customFields?.esl_stock_by_location ?? {}
     expect(Object.keys(breakdown).sort()).toEqual(["BER", "WH"])
     expect(tee?.stock).toBe((breakdown.WH ?? 0) + (breakdown.BER ?? 0))
-    expect(await shopwareSearch(shop.url, "product-price", { limit: 100 })).not.toHaveLength(0)
+    expect(await shopwareSearch(urls.shop, "product-price", { limit: 100 })).not.toHaveLength(0)
   })
 
   it("moves nothing on a second run when nothing changed", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(report.flows)) {

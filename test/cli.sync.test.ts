@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
+import { describe, expect, it } from "vitest"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 
 describe("esl sync against `esl sandbox` servers", () => {
-  let erp: { url: string; stop: () => Promise<void> }
-  let shop: { url: string; stop: () => Promise<void> }
-  const project = scratchProject("cli-sync")
-  const env = () => ({ ODOO_URL: erp.url, SHOPIFY_URL: shop.url })
-
-  beforeAll(async () => {
-    ;[erp, shop] = await Promise.all([startSandboxProcess("odoo"), startSandboxProcess("shopify")])
-  })
-  afterAll(async () => {
-    await Promise.all([erp?.stop(), shop?.stop()])
-    project.cleanup()
+  const { esl } = useSandboxProject("cli-sync", {
+    sandboxes: { erp: "odoo", shop: "shopify" },
+    env: ({ erp, shop }) => ({ ODOO_URL: erp, SHOPIFY_URL: shop }),
   })
 
   it("checks both systems through their sandboxes", async () => {
-    const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["check", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean }> }
     expect(report.checks.map((c) => [c.system, c.ok])).toEqual([
@@ -26,7 +18,7 @@ describe("esl sync against `esl sandbox` servers", () => {
   })
 
   it("syncs ERP → hub → shop and shop → hub → ERP, printing per-flow counts with --json", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr + run.stdout).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     expect(report.ok).toBe(true)
@@ -52,7 +44,7 @@ describe("esl sync against `esl sandbox` servers", () => {
   })
 
   it("moves nothing on a second run when nothing changed", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(report.flows)) {
@@ -61,7 +53,7 @@ describe("esl sync against `esl sandbox` servers", () => {
   })
 
   it("reports status per flow", async () => {
-    const run = await runEsl(["status", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["status", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const status = JSON.parse(run.stdout) as {
       flows: Record<string, { lastRun: { status: string } | null; deadLetters: number }>
@@ -71,7 +63,7 @@ describe("esl sync against `esl sandbox` servers", () => {
   })
 
   it("fails with exit code 1 and names the flow when asked for an unknown flow", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--flow", "nope"], { env: env() })
+    const run = await esl(["sync", "--flow", "nope"])
     expect(run.code).toBe(1)
     expect(run.stderr).toContain("Unknown flow(s): nope")
   })

@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
+import { describe, expect, it } from "vitest"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 
 // Tryton's catalog, prices, stock, customers, sale states and shipments into the hub, through the sandbox
 // served as a process (`esl sandbox tryton`), as an operator would run it.
@@ -23,28 +22,21 @@ export default defineConfig({
 `
 
 describe("esl with the Tryton sandbox as a process", () => {
-  let erp: { url: string; stop: () => Promise<void> }
-  const project = scratchProject("cli-tryton")
-  const env = () => ({ TRYTON_URL: erp.url })
-
-  beforeAll(async () => {
-    writeFileSync(project.config, config)
-    erp = await startSandboxProcess("tryton")
-  })
-  afterAll(async () => {
-    await erp?.stop()
-    project.cleanup()
+  const { esl } = useSandboxProject("cli-tryton", {
+    config,
+    sandboxes: { erp: "tryton" },
+    env: ({ erp }) => ({ TRYTON_URL: erp }),
   })
 
   it("checks Tryton through its sandbox (JSON-RPC session login)", async () => {
-    const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["check", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean; detail?: string }> }
     expect(report.checks).toMatchObject([{ system: "erp", ok: true, detail: expect.stringContaining("Tryton 6.0.29") }])
   })
 
   it("syncs products, prices, stock per warehouse, customers, sale states and shipments into the hub", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr + run.stdout).toBe(0)
     const { flows } = JSON.parse(run.stdout) as SyncJson
     expect(flows["erp-products"]).toMatchObject({ read: 3, created: 3, failed: 0 })
@@ -56,7 +48,7 @@ describe("esl with the Tryton sandbox as a process", () => {
   })
 
   it("moves nothing on a second run when nothing changed", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const { flows } = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(flows)) {

@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, type SyncJson, scratchProject, startSandboxProcess } from "./support/cli.ts"
+import { describe, expect, it } from "vitest"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 
 // Catalogue and stock Odoo → hub → Vendure, orders and customers Vendure → hub, through
 // `esl sandbox odoo` and `esl sandbox vendure` as an operator would run them.
@@ -36,24 +35,15 @@ export default defineConfig({
 `
 
 describe("esl with the Vendure sandbox: ERP catalogue and stock → Vendure, Vendure orders → hub", () => {
-  let erp: { url: string; stop: () => Promise<void> }
-  let shop: { url: string; stop: () => Promise<void> }
-  const project = scratchProject("cli-vendure")
-  writeFileSync(project.config, config)
-  const env = () => ({ ODOO_URL: erp.url, VENDURE_URL: `${shop.url}/admin-api` })
-
-  beforeAll(async () => {
-    // One after the other: on a busy machine two cold starts at once can outlast the start timeout.
-    erp = await startSandboxProcess("odoo")
-    shop = await startSandboxProcess("vendure")
-  })
-  afterAll(async () => {
-    await Promise.all([erp?.stop(), shop?.stop()])
-    project.cleanup()
+  const { esl } = useSandboxProject("cli-vendure", {
+    config,
+    sandboxes: { erp: "odoo", shop: "vendure" },
+    env: ({ erp, shop }) => ({ ODOO_URL: erp, VENDURE_URL: `${shop}/admin-api` }),
+    oneAfterAnother: true,
   })
 
   it("checks the ERP and logs in to Vendure's Admin API", async () => {
-    const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["check", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean; detail?: string }> }
     expect(report.checks.map((c) => [c.system, c.ok])).toEqual([
@@ -64,7 +54,7 @@ describe("esl with the Vendure sandbox: ERP catalogue and stock → Vendure, Ven
   })
 
   it("creates the ERP's products in Vendure, sets their stock and reads Vendure's orders and customers", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr + run.stdout).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     expect(report.ok, run.stdout).toBe(true)
@@ -77,7 +67,7 @@ describe("esl with the Vendure sandbox: ERP catalogue and stock → Vendure, Ven
   })
 
   it("moves nothing on a second run when nothing changed", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(report.flows)) {

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runEsl, type SyncJson, startSandboxProcess } from "./support/cli.ts"
+import { describe, expect, it } from "vitest"
+import { type SyncJson, useSandboxProject } from "./support/cli.ts"
 import { wooScratchProject } from "./support/woocommerce.ts"
 
 describe("esl sync between the Odoo and WooCommerce sandboxes", () => {
-  let erp: { url: string; stop: () => Promise<void> }
-  let shop: { url: string; stop: () => Promise<void> }
-  const project = wooScratchProject("cli-woocommerce")
-  const env = () => ({ ODOO_URL: erp.url, WC_URL: shop.url })
-
-  beforeAll(async () => {
-    ;[erp, shop] = await Promise.all([startSandboxProcess("odoo"), startSandboxProcess("woocommerce")])
-  })
-  afterAll(async () => {
-    await Promise.all([erp?.stop(), shop?.stop()])
-    project.cleanup()
+  const { esl, urls } = useSandboxProject("cli-woocommerce", {
+    project: wooScratchProject,
+    sandboxes: { erp: "odoo", shop: "woocommerce" },
+    env: ({ erp, shop }) => ({ ODOO_URL: erp, WC_URL: shop }),
   })
 
   it("checks both systems through their sandboxes", async () => {
-    const run = await runEsl(["check", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["check", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as { checks: Array<{ system: string; ok: boolean; detail?: string }> }
     expect(report.checks.map((c) => [c.system, c.ok])).toEqual([
@@ -27,7 +20,7 @@ describe("esl sync between the Odoo and WooCommerce sandboxes", () => {
   })
 
   it("pushes Odoo products, prices and stock to WooCommerce and pulls WooCommerce orders into Odoo", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr + run.stdout).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     expect(report.ok, run.stdout).toBe(true)
@@ -42,7 +35,7 @@ describe("esl sync between the Odoo and WooCommerce sandboxes", () => {
     expect(flows["erp-orders"]?.created).toBe(4)
 
     // What the shop holds now, asked the way any WooCommerce client would.
-    const response = await fetch(`${shop.url}/wp-json/wc/v3/products?sku=ALP-HOOD-L-NVY,ALP-BEANIE`, {
+    const response = await fetch(`${urls.shop}/wp-json/wc/v3/products?sku=ALP-HOOD-L-NVY,ALP-BEANIE`, {
       headers: { Authorization: `Basic ${Buffer.from("ck_sandbox:cs_sandbox").toString("base64")}` },
     })
     const products = (await response.json()) as Array<{
@@ -60,7 +53,7 @@ describe("esl sync between the Odoo and WooCommerce sandboxes", () => {
   })
 
   it("moves nothing on a second run when nothing changed", async () => {
-    const run = await runEsl(["sync", "--config", project.config, "--json"], { env: env() })
+    const run = await esl(["sync", "--json"])
     expect(run.code, run.stderr).toBe(0)
     const report = JSON.parse(run.stdout) as SyncJson
     for (const [name, flow] of Object.entries(report.flows)) {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process"
 import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
+import { afterAll, beforeAll } from "vitest"
 import { starterConfig } from "../../cli/starterConfig.ts"
 
 const root = resolve(import.meta.dirname, "../..")
@@ -98,4 +99,76 @@ export const scratchProject = (name: string): { dir: string; config: string; cle
   const config = join(dir, "esl.config.ts")
   writeFileSync(config, starterConfig("eslayer"))
   return { dir, config, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** A scratch folder with an `esl.config.ts`, removed by `cleanup`. */
+export type ScratchProject = ReturnType<typeof scratchProject>
+
+/** A sandbox as a running process: where it listens, and how to stop it. */
+export interface RunningSandbox {
+  readonly url: string
+  readonly stop: () => Promise<void>
+}
+
+/** The config to test, the sandboxes it talks to (by role), and the environment that points it at them. */
+export interface SandboxProjectOptions<Role extends string> {
+  /** The `esl.config.ts` to test; the starter config when left out. */
+  readonly config?: string
+  /** Makes the scratch project instead, for a config kept with its test support (`shopwareScratchProject`). */
+  readonly project?: (name: string) => ScratchProject
+  /** Each role's sandbox: an `esl sandbox <connector>` name, or how to start one that is not. */
+  readonly sandboxes: Record<Role, string | (() => Promise<RunningSandbox>)>
+  /** The environment the config reads, from the sandboxes' URLs. */
+  readonly env: (urls: Readonly<Record<Role, string>>) => Record<string, string>
+  /** Starts the sandboxes one after the other: on a busy machine two cold starts at once can outlast the start timeout. */
+  readonly oneAfterAnother?: boolean
+  /** How long starting the sandboxes may take, when more than the hook timeout. */
+  readonly startTimeout?: number
+}
+
+/** A test file's project: its sandboxes' URLs and `esl` run against them. */
+export interface SandboxProject<Role extends string> {
+  readonly project: ScratchProject
+  /** Each role's sandbox URL, once the sandboxes are up (in tests, not at collection). */
+  readonly urls: Readonly<Record<Role, string>>
+  readonly env: () => Record<string, string>
+  /** `esl <command> --config <project> …args` with the sandboxes' environment (plus `extraEnv`). */
+  readonly esl: (args: readonly [string, ...string[]], extraEnv?: Record<string, string>) => Promise<EslRun>
+}
+
+/**
+ * A scratch project whose config talks to sandboxes run as processes, as an operator would run
+ * them: starts them before the file's tests, stops them and removes the project after.
+ */
+export const useSandboxProject = <Role extends string>(
+  name: string,
+  options: SandboxProjectOptions<Role>,
+): SandboxProject<Role> => {
+  const project = options.project?.(name) ?? scratchProject(name)
+  if (options.config !== undefined) writeFileSync(project.config, options.config)
+  const roles = Object.keys(options.sandboxes) as Array<Role>
+  const running: Array<RunningSandbox> = []
+  const urls = {} as Record<Role, string>
+  const start = async (role: Role) => {
+    const sandbox = options.sandboxes[role]
+    const started = await (typeof sandbox === "string" ? startSandboxProcess(sandbox) : sandbox())
+    running.push(started)
+    urls[role] = started.url
+  }
+  beforeAll(async () => {
+    if (options.oneAfterAnother) for (const role of roles) await start(role)
+    else await Promise.all(roles.map(start))
+  }, options.startTimeout)
+  afterAll(async () => {
+    await Promise.all(running.map((sandbox) => sandbox.stop()))
+    project.cleanup()
+  })
+  const env = () => options.env(urls)
+  return {
+    project,
+    urls,
+    env,
+    esl: ([command, ...args], extraEnv = {}) =>
+      runEsl([command, "--config", project.config, ...args], { env: { ...env(), ...extraEnv } }),
+  }
 }

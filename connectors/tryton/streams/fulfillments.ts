@@ -4,14 +4,13 @@
  * `origin` = `sale.line,<id>`). Incremental on the shipment's `write_date ?? create_date`,
  * which `done` moves.
  */
-import { Effect, Schema, Stream } from "effect"
-import { type ConnectorContext, defineStream } from "../../../core/connector/define.ts"
+import { Effect, Schema } from "effect"
 import type { ConnectorError } from "../../../core/connector/errors.ts"
-import { searchRead, type TrytonClient, trytonClient } from "../client.ts"
-import type { TrytonConfig } from "../config.ts"
+import { searchRead, type TrytonClient } from "../client.ts"
 import { MOVE_FIELDS, MoveRecord, SHIPMENT_FIELDS, ShipmentRecord, type TrytonShipment } from "../schemas/shipment.ts"
-import { Char, changedAt, TrytonId } from "../schemas/values.ts"
-import { type Changed, changedOfCursor, changedParents, loadInPages, pageSizeOf } from "./changes.ts"
+import { Char, TrytonId } from "../schemas/values.ts"
+import { changedAtOf, changedRecordsStream, inChangedOrder } from "./changedRecords.ts"
+import type { Changed } from "./changes.ts"
 
 const DONE = ["state", "=", "done"] as const
 const SaleLine = Schema.Struct({
@@ -49,10 +48,7 @@ export const loadShipments = (
             fields: ["sale", "sale.number", "sale.reference"],
           })
     const saleOfLine = new Map(lines.map((l) => [l.id, l["sale."]]))
-    const byId = new Map(shipments.map((s) => [s.id, s]))
-    return changed.flatMap((c): ReadonlyArray<TrytonShipment> => {
-      const shipment = byId.get(c.id)
-      if (shipment === undefined) return []
+    return inChangedOrder(changed, shipments, (shipment, at): ReadonlyArray<TrytonShipment> => {
       const own = moves.filter((m) => shipment.outgoing_moves.includes(m.id))
       const sales = new Map<number, { id: number; number: string | null; reference: string | null }>()
       for (const move of own) {
@@ -77,34 +73,16 @@ export const loadShipments = (
               state: m.state,
             })),
           sales: [...sales.values()],
-          changed_at: c.at === "" ? changedAt(shipment) : c.at,
+          changed_at: changedAtOf(at, shipment, []),
         },
       ]
     })
   })
 
 /** `fulfillments`: done customer shipments in (write_date ?? create_date, id) order. */
-export const fulfillmentsStream = defineStream<TrytonConfig, TrytonShipment>({
+export const fulfillmentsStream = changedRecordsStream<TrytonShipment>({
   entity: "fulfillment",
   description: "stock.shipment.out (done) with its outgoing moves and the sales they come from",
-  incremental: true,
-  idOf: (raw) => String(raw.id),
-  positionOf: (raw) => ({ at: raw.changed_at, id: String(raw.id) }),
-  read: (ctx: ConnectorContext<TrytonConfig>, options) => {
-    const client = trytonClient(ctx)
-    const pageSize = pageSizeOf(ctx.config.pageSize, options.pageSize)
-    return Stream.unwrap(
-      changedParents(
-        client,
-        [{ model: "stock.shipment.out", domain: [DONE] }],
-        changedOfCursor(options.since),
-        pageSize,
-      ).pipe(Effect.map((parents) => loadInPages(parents, pageSize, (page) => loadShipments(client, page)))),
-    )
-  },
-  readByIds: (ctx, ids) =>
-    loadShipments(
-      trytonClient(ctx),
-      ids.map((id) => ({ id: Number(id), at: "" })),
-    ),
+  models: [{ model: "stock.shipment.out", domain: [DONE] }],
+  load: loadShipments,
 })
