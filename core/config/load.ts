@@ -34,6 +34,9 @@ export const loadConfig = (file: string): Effect.Effect<EslConfig, ConfigError> 
   })
 
 /** Checks the parts TypeScript cannot check for a plain JS config; connectors validate their own. */
+const INBOUND_SETTINGS: ReadonlyArray<string> = ["from", "stream", "pageSize", "schedule"]
+const OUTBOUND_SETTINGS: ReadonlyArray<string> = ["to", "sink", "filter", "pageSize", "schedule"]
+
 export const validateConfigShape = (file: string, config: unknown): Effect.Effect<EslConfig, ConfigError> =>
   Effect.gen(function* () {
     if (!isRecord(config)) {
@@ -61,6 +64,20 @@ export const validateConfigShape = (file: string, config: unknown): Effect.Effec
         return yield* new ConfigError({
           path: `flows.${name}`,
           detail: "must be { from, stream } (inbound) or { to, sink } (outbound)",
+        })
+      }
+      // A setting the flow does not know would be silently ignored: a filter on an inbound flow
+      // would let through every record the operator meant to keep out.
+      const inbound = "from" in flow
+      const known = inbound ? INBOUND_SETTINGS : OUTBOUND_SETTINGS
+      const unknown = Object.keys(flow).find((key) => !known.includes(key))
+      if (unknown !== undefined) {
+        return yield* new ConfigError({
+          path: `flows.${name}.${unknown}`,
+          detail:
+            inbound && unknown === "filter"
+              ? "is not a setting of an inbound flow ({ from, stream }): filter the outbound flows ({ to, sink }) that write these records"
+              : `is not a setting of an ${inbound ? "inbound" : "outbound"} flow; it takes ${known.join(", ")}`,
         })
       }
     }

@@ -8,8 +8,8 @@
  *
  * The global setup (test/e2e/globalSetup.ts) starts both servers and sets TRYTON_URL and
  * VENDURE_URL. Without them the suite skips, unless ESL_REQUIRE_SERVICES=1, where it fails.
- * Its records carry a per-run code, and every flow filters on it: the other e2e suites share
- * the two servers.
+ * Its records carry a per-run code, and every outbound flow filters on it: the other e2e suites
+ * share the two servers, so the hub reads their records too, but only this suite's are written.
  */
 import { writeFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -74,21 +74,25 @@ export default defineConfig({
   },
   flows: {
     // The catalogue and its prices, Tryton → Vendure.
-    "erp-products": { from: "erp", stream: "products", filter: (p) => ours(p.productNumber) },
-    "shop-products": { to: "shop", sink: "products" },
-    "erp-prices": { from: "erp", stream: "prices", filter: (p) => ours(p.sku) },
-    "shop-prices": { to: "shop", sink: "prices" },
+    "erp-products": { from: "erp", stream: "products" },
+    "shop-products": { to: "shop", sink: "products", filter: (p) => ours(p.productNumber) },
+    "erp-prices": { from: "erp", stream: "prices" },
+    "shop-prices": { to: "shop", sink: "prices", filter: (p) => ours(p.sku) },
     // Orders and their customers, Vendure → Tryton.
-    "shop-customers": { from: "shop", stream: "customers", filter: (c) => c.email === ${JSON.stringify(EMAIL)} },
-    "shop-orders": { from: "shop", stream: "orders", filter: (o) => o.lines.every((l) => ours(l.sku)) },
-    "erp-customers": { to: "erp", sink: "customers" },
-    "erp-orders": { to: "erp", sink: "orders" },
+    "shop-customers": { from: "shop", stream: "customers" },
+    "shop-orders": { from: "shop", stream: "orders" },
+    "erp-customers": { to: "erp", sink: "customers", filter: (c) => c.email === ${JSON.stringify(EMAIL)} },
+    "erp-orders": { to: "erp", sink: "orders", filter: (o) => o.lines.every((l) => ours(l.sku)) },
     // Shipments, Tryton → Vendure.
-    "erp-fulfillments": { from: "erp", stream: "fulfillments", filter: (f) => f.channel === "vendure" },
-    "shop-fulfillments": { to: "shop", sink: "fulfillments" },
+    "erp-fulfillments": { from: "erp", stream: "fulfillments" },
+    "shop-fulfillments": {
+      to: "shop",
+      sink: "fulfillments",
+      filter: (f) => f.channel === "vendure" && f.lines.every((l) => ours(l.sku)),
+    },
     // Stock last, so Vendure sells what Tryton has left after the new orders.
-    "erp-inventory": { from: "erp", stream: "inventory", filter: (l) => ours(l.sku) },
-    "shop-inventory": { to: "shop", sink: "inventory" },
+    "erp-inventory": { from: "erp", stream: "inventory" },
+    "shop-inventory": { to: "shop", sink: "inventory", filter: (l) => ours(l.sku) },
   },
 })
 `
@@ -165,7 +169,7 @@ suite("Tryton ⇄ esl ⇄ Vendure, real servers", () => {
     expect(moved(first.flows).filter((f) => f.failed > 0)).toEqual([])
     expect(first.ok).toBe(true)
     expect(first.code).toBe(0)
-    expect(first.flows["erp-products"]).toMatchObject({ read: 1, created: 1, failed: 0 })
+    expect(first.flows["erp-products"]).toMatchObject({ failed: 0 })
     expect(first.flows["shop-products"]).toMatchObject({ created: 1, failed: 0 })
     expect(first.flows["shop-prices"]).toMatchObject({ updated: 2, failed: 0 })
     const m = await shop.variant(FLEECE_M)
@@ -186,7 +190,8 @@ suite("Tryton ⇄ esl ⇄ Vendure, real servers", () => {
     cancelled = await shop.placeOrder({ email: EMAIL, lines: [{ sku: FLEECE_L, quantity: 1 }] })
     expect([shipped.state, cancelled.state]).toEqual(["PaymentSettled", "PaymentSettled"])
     const second = await sync()
-    expect(second.flows["shop-orders"]).toMatchObject({ read: 2, failed: 0 })
+    expect(second.flows["shop-orders"]).toMatchObject({ failed: 0 })
+    expect(second.flows["shop-orders"]?.read).toBeGreaterThanOrEqual(2)
     expect(second.flows["erp-orders"]).toMatchObject({ created: 2, failed: 0 })
     expect(second.flows["erp-customers"]).toMatchObject({ created: 1, failed: 0 })
     for (const order of [shipped, cancelled]) {
@@ -216,9 +221,10 @@ suite("Tryton ⇄ esl ⇄ Vendure, real servers", () => {
     expect(third.ok).toBe(false)
     expect(third.code).not.toBe(0)
     // The cancellation reaches the hub; the sale is Tryton's now and its warehouse has shipped it.
-    expect(third.flows["shop-orders"]).toMatchObject({ read: 1, updated: 1, failed: 0 })
+    expect(third.flows["shop-orders"]).toMatchObject({ updated: 1, failed: 0 })
     expect(third.flows["erp-orders"]).toMatchObject({ failed: 0 })
-    expect(third.flows["erp-fulfillments"]).toMatchObject({ read: 2, failed: 0 })
+    expect(third.flows["erp-fulfillments"]).toMatchObject({ failed: 0 })
+    expect(third.flows["erp-fulfillments"]?.read).toBeGreaterThanOrEqual(2)
     expect(third.flows["shop-fulfillments"]).toMatchObject({ created: 1, failed: 1 })
     const { order } = await shop.admin<{ order: { state: string; fulfillments: Array<{ state: string }> } }>(
       `query Shipped($id: ID!) { order(id: $id) { state fulfillments { state } } }`,
