@@ -6,6 +6,9 @@
  *
  *   npx tsx bench/mapping.ts [--records N] [--jsonata-records N] [--runs N]
  *
+ * esl runs as the sync engine does: a page of records at a time through the compiled mappings
+ * (`decodeMany`, then `encodeMany` on the canonical records).
+ *
  * Before timing, the three produce the same payload for a sample (asserted here). JSONata is
  * timed on a subset (default 20,000 records): its rate per record does not depend on the count,
  * and 200,000 records would take minutes per run.
@@ -13,10 +16,11 @@
 
 import { fileURLToPath } from "node:url"
 import { isDeepStrictEqual } from "node:util"
-import { Effect } from "effect"
+import { Effect, Either } from "effect"
 import jsonata from "jsonata"
 import type { OdooProduct } from "../connectors/odoo/schemas/product.ts"
-import { compileMapping, decodeRecord, encodeRecord, MappingContext, mappingContext } from "../core/mapping/index.ts"
+import { compileMapping, decodeRecord, encodeRecord, mappingContext } from "../core/mapping/index.ts"
+import type { Product } from "../core/model/index.ts"
 import { productMapping as odooProducts } from "../mappings/odoo/product.ts"
 import { productMapping as shopifyProducts } from "../mappings/shopify/product.ts"
 
@@ -144,11 +148,25 @@ export const odooProductRecords = (count: number, seed = 42): Array<OdooProduct 
 const odooFast = compileMapping(odooProducts)
 const shopifyFast = compileMapping(shopifyProducts)
 
+/** Records per page, as the engine maps them (Odoo's default `search_read` page). */
+const PAGE = 200
+
+/** As the engine does: a page decoded at once, then its canonical records encoded at once. */
 const eslMap = (records: ReadonlyArray<unknown>): Array<unknown> =>
   Effect.runSync(
-    Effect.forEach(records, (raw, i) =>
-      odooFast.decode(ctx, raw, String(i)).pipe(Effect.flatMap((p) => shopifyFast.encode(ctx, p, String(i)))),
-    ).pipe(Effect.provideService(MappingContext, ctx)),
+    Effect.gen(function* () {
+      const out: Array<unknown> = []
+      for (let start = 0; start < records.length; start += PAGE) {
+        const page = records.slice(start, start + PAGE)
+        const key = (i: number) => String(start + i)
+        const decoded = yield* odooFast.decodeMany(ctx, page, key)
+        const canonical = decoded.map((result) => (Either.isRight(result) ? result.right : undefined))
+        if (canonical.includes(undefined)) return yield* Effect.dieMessage("a generated record did not map")
+        const encoded = yield* shopifyFast.encodeMany(ctx, canonical as Array<Product>, key)
+        for (const result of encoded) out.push(Either.isRight(result) ? result.right : result.left)
+      }
+      return out
+    }),
   )
 
 const effectMap = (records: ReadonlyArray<unknown>): Array<unknown> =>

@@ -166,6 +166,38 @@ describe("compiled mapping fast path", () => {
     const { slow, fast } = bothEncode(shopifyProduct, mutate(clone(canonical)))
     expect(fast).toBe(slow)
   })
+
+  describe("a page at once (decodeMany / encodeMany, as the sync engine maps)", () => {
+    const page: ReadonlyArray<unknown> = [
+      ...odooProducts,
+      ...badOdooProducts.map(([, mutate]) => mutate(clone(template))),
+      { ...clone(template), changed_at: "2026-02-30 08:00:00" },
+      ...odooProducts.map((raw) => ({ ...clone(raw), list_price: 10, name: `${raw.name} (copy)` })),
+    ]
+
+    it("decodes every record of a page as decodeRecord does, in order, valid and bad alike", () => {
+      const many = Effect.runSync(compileMapping(odooProduct).decodeMany(ctx, page, (i) => `#${i}`))
+      const each = page.map((raw, i) => Effect.runSync(Effect.either(decodeRecord(odooProduct, ctx, raw, `#${i}`))))
+      expect(many).toHaveLength(page.length)
+      expect(many.map((result) => JSON.stringify(result))).toEqual(each.map((result) => JSON.stringify(result)))
+    })
+
+    it("encodes every canonical record of a page as encodeRecord does", () => {
+      const records = [
+        ...odooProducts.map((raw) => Effect.runSync(decodeRecord(odooProduct, ctx, raw, "r"))),
+        ...badProducts.map(([, mutate]) => mutate(clone(canonical))),
+      ] as ReadonlyArray<typeof canonical>
+      const many = Effect.runSync(compileMapping(shopifyProduct).encodeMany(ctx, records, (i) => `#${i}`))
+      const each = records.map((r, i) => Effect.runSync(Effect.either(encodeRecord(shopifyProduct, ctx, r, `#${i}`))))
+      expect(many.map((result) => JSON.stringify(result))).toEqual(each.map((result) => JSON.stringify(result)))
+    })
+
+    it("passes on a transformation's output without a copy when it already is what Effect outputs", () => {
+      const [result] = Effect.runSync(compileMapping(odooProduct).decodeMany(ctx, [template], () => "r1"))
+      const product = Either.getOrThrow(result as Either.Either<typeof canonical, unknown>)
+      expect(JSON.stringify(product)).toBe(JSON.stringify(canonical))
+    })
+  })
 })
 
 describe("compiled check (ajv from JSONSchema.make, plus the schema's filters)", () => {
@@ -204,6 +236,66 @@ describe("compiled check (ajv from JSONSchema.make, plus the schema's filters)",
       expect(fullCheck(Price.ast)(p)).toBe(Schema.is(Price)(p))
     },
   )
+
+  const bounded = Schema.Struct({
+    weight: Schema.Number.pipe(Schema.nonNegative()),
+    count: Schema.Int.pipe(Schema.positive(), Schema.lessThanOrEqualTo(100)),
+    ratio: Schema.Number.pipe(Schema.lessThan(1)),
+    code: Schema.String.pipe(Schema.pattern(/^[a-z]{3}$/i)),
+    sku: Schema.String.pipe(Schema.pattern(/^ALP-\d+$/)),
+  })
+  const valid = { weight: 0, count: 1, ratio: 0.5, code: "abc", sku: "ALP-1" }
+  const edges: ReadonlyArray<unknown> = [
+    valid,
+    { ...valid, weight: -0 },
+    { ...valid, weight: -1e-9 },
+    { ...valid, weight: Number.POSITIVE_INFINITY },
+    { ...valid, weight: Number.NaN },
+    { ...valid, count: 0 },
+    { ...valid, count: 100 },
+    { ...valid, count: 101 },
+    { ...valid, count: 2 ** 60 },
+    { ...valid, ratio: 1 },
+    { ...valid, ratio: Number.NEGATIVE_INFINITY },
+    { ...valid, code: "abcd" },
+    { ...valid, sku: "ALP-" },
+    { ...valid, sku: "alp-1" },
+  ]
+
+  it.each(edges.map((e, i) => [i, e]))(
+    "says what Schema.is says about bounds and patterns, which ajv checks in their place (#%s)",
+    (_, value) => {
+      expect(fullCheck(bounded.ast)(value)).toBe(Schema.is(bounded)(value))
+    },
+  )
+
+  it("says what Schema.is says about properties whose names need quoting", () => {
+    const odd = Schema.Struct({ 'say "hi"': Schema.Int, "line\u2028break": Schema.optional(Schema.Int) })
+    const samples: ReadonlyArray<unknown> = [
+      { 'say "hi"': 1 },
+      { 'say "hi"': 1.5 },
+      { 'say "hi"': 1, "line\u2028break": 2 },
+      { 'say "hi"': 1, "line\u2028break": 2.5 },
+    ]
+    for (const sample of samples) expect(fullCheck(odd.ast)(sample)).toBe(Schema.is(odd)(sample))
+  })
+
+  it("is never looser than Schema.is about a property named like one of Object.prototype's", () => {
+    const shadowing = Schema.Struct({ name: Schema.String, constructor: Schema.optional(Schema.Int) })
+    expect(fullCheck(shadowing.ast)({ name: "a", constructor: 3 })).toBe(true)
+    expect(fullCheck(shadowing.ast)({ name: "a", constructor: 0.5 })).toBe(false)
+    // ajv reads `constructor` through the prototype when the record has none: the Effect path decides.
+    expect(Schema.is(shadowing)({ name: "a" })).toBe(true)
+    expect(fullCheck(shadowing.ast)({ name: "a" })).toBe(false)
+  })
+
+  it("is never looser than Schema.is where JSON Schema drops a pattern's flags (the filter still runs)", () => {
+    const upper = { ...valid, code: "ABC" }
+    expect(Schema.is(bounded)(upper)).toBe(true)
+    // ajv runs the pattern without its `i` flag: stricter, so the record only costs the Effect path.
+    expect(fullCheck(bounded.ast)(upper)).toBe(false)
+    expect(fullCheck(bounded.ast)({ ...valid, code: "ab1" })).toBe(false)
+  })
 
   it("says what Schema.is says about products, including the SKU-uniqueness filter", () => {
     const samples: ReadonlyArray<unknown> = [

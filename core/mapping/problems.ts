@@ -3,7 +3,7 @@
  * JSON path, so the DLQ entry lists every bad field at once instead of the first one only. Every
  * connector's hand-written mappings use it.
  */
-import { Effect, ParseResult, type Schema, type SchemaAST } from "effect"
+import { type Either, ParseResult, type Schema, type SchemaAST } from "effect"
 
 export type PathSegment = string | number
 
@@ -57,11 +57,16 @@ export class Problems {
     return undefined
   }
 
-  /** The value `build` makes when nothing was recorded; otherwise every recorded problem. */
-  result<A>(build: () => A): Effect.Effect<A, ParseResult.ParseIssue> {
+  /**
+   * The value `build` makes when nothing was recorded; otherwise every recorded problem. An Either
+   * (an Effect that needs no runtime), so a mapping body can return it as it is.
+   */
+  result<A>(build: () => A): Either.Either<A, ParseResult.ParseIssue> {
     const [first, ...rest] = this.issues
-    if (first === undefined) return Effect.sync(build)
-    return Effect.fail(rest.length === 0 ? first : new ParseResult.Composite(this.ast, this.actual, [first, ...rest]))
+    if (first === undefined) return ParseResult.succeed(build())
+    return ParseResult.fail(
+      rest.length === 0 ? first : new ParseResult.Composite(this.ast, this.actual, [first, ...rest]),
+    )
   }
 }
 

@@ -52,3 +52,22 @@ export const encodeValue = <Canon extends string, Vendor extends string>(
   map: Schema.Schema<Canon, Vendor>,
   value: Canon,
 ): Vendor => Schema.encodeSync(map)(value)
+
+/**
+ * `encodeValue` for a value map, remembered per value: a mapping that encodes a status or a unit
+ * per record or per variant interprets the schema once per distinct value, not once per call.
+ */
+export const valueEncoder = <Canon extends string, Vendor extends string>(
+  map: Schema.Schema<Canon, Vendor>,
+): ((value: Canon) => Vendor) => {
+  const encode = Schema.encodeSync(map)
+  const known = new Map<Canon, Vendor>()
+  return (value) => {
+    let vendor = known.get(value)
+    if (vendor === undefined) {
+      vendor = encode(value)
+      known.set(value, vendor)
+    }
+    return vendor
+  }
+}

@@ -1,7 +1,8 @@
 import { Schema } from "effect"
-import { Locale } from "./primitives.ts"
+import { LOCALE_PATTERN } from "./primitives.ts"
 
-const isLocale = Schema.is(Locale)
+// The Locale schema's pattern as a plain test: Schema.is(Locale) interprets the schema per key.
+const isLocale = (s: string) => LOCALE_PATTERN.test(s)
 
 /**
  * Text shown to shoppers, per BCP 47 locale: `{ "de-DE": "Hemd", "en": "Shirt" }`.

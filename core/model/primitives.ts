@@ -10,25 +10,25 @@ export const Key = Schema.String.pipe(
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/
 
 // The pattern alone lets through `2026-02-30T25:61:00Z`; a timestamp must name a real moment.
+// Arithmetic, not a Date round trip: this runs for every instant of every record the hub checks.
 const isCalendarInstant = (s: string): boolean => {
   const m = INSTANT.exec(s)
   if (!m) return false
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ]
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second))
+  const year = Number(m[1])
+  const month = Number(m[2])
+  const day = Number(m[3])
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+  // Date.UTC reads years 0–99 as 1900–1999, so the Date-based check refused them: so does this one.
   return (
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    date.getUTCHours() === hour &&
-    date.getUTCMinutes() === minute &&
-    date.getUTCSeconds() === second
+    year >= 100 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= days &&
+    Number(m[4]) <= 23 &&
+    Number(m[5]) <= 59 &&
+    Number(m[6]) <= 59
   )
 }
 
@@ -64,8 +64,9 @@ export const CountryCode = Schema.String.pipe(
 )
 
 /** BCP 47 language tag (`de-DE`, `en`, `zh-Hant-TW`). */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
 export const Locale = Schema.String.pipe(
-  Schema.pattern(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: () => "must be a BCP 47 language tag, e.g. de-DE" }),
+  Schema.pattern(LOCALE_PATTERN, { message: () => "must be a BCP 47 language tag, e.g. de-DE" }),
   Schema.annotations({ identifier: "Locale" }),
 )
 

@@ -68,7 +68,8 @@ export const Product = Schema.Struct({
   .pipe(
     Schema.filter((product) => {
       const seen = new Set<string>()
-      for (const [index, variant] of product.variants.entries()) {
+      for (let index = 0; index < product.variants.length; index++) {
+        const variant = product.variants[index] as Variant
         if (seen.has(variant.sku)) {
           return { path: ["variants", index, "sku"], message: `SKU ${variant.sku} appears twice in this product` }
         }

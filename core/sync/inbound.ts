@@ -75,16 +75,25 @@ export const processInboundPage = (
       deadLetters.push(deadLetterFor(flow, redactor, { recordKey, sourceId: externalId, payload: raw }, f))
     }
 
-    // 1. vendor → canonical; the last version of a record in a page wins.
-    const mapping = compileMapping(flow.mapping)
-    const decoded = new Map<string, Decoded>()
+    // 1. vendor → canonical, the page at once; the last version of a record in a page wins.
+    const identified: Array<{ readonly raw: unknown; readonly externalId: string }> = []
     for (const raw of raws) {
       const externalId = safeId(flow, raw)
       if (externalId === undefined) {
         reject(raw, "unknown", "unknown", failure("MappingError", `${flow.streamName} record has no readable id`, "$"))
         continue
       }
-      const result = yield* Effect.either(mapping.decode(flow.mappingContext, raw, externalId))
+      identified.push({ raw, externalId })
+    }
+    const results = yield* compileMapping(flow.mapping).decodeMany(
+      flow.mappingContext,
+      identified.map((r) => r.raw),
+      (i) => identified[i]?.externalId ?? "unknown",
+    )
+    const decoded = new Map<string, Decoded>()
+    for (let i = 0; i < identified.length; i++) {
+      const { raw, externalId } = identified[i] as (typeof identified)[number]
+      const result = results[i] as (typeof results)[number]
       if (result._tag === "Left") {
         reject(raw, externalId, externalId, result.left)
         continue

@@ -65,14 +65,20 @@ export const processOutboundRecords = (
       records.map((r) => r.canonicalId),
     )
     const pending: Pending[] = []
-    const mapping = compileMapping(flow.mapping)
+    const selected: Array<HubRecord> = []
     for (const record of records) {
-      const canonical = record.payload as Canonical<EntityName>
-      if (flow.filter && !flow.filter(canonical)) {
-        counts.skipped++
-        continue
-      }
-      const encoded = yield* Effect.either(mapping.encode(flow.mappingContext, canonical, record.naturalKey))
+      if (flow.filter && !flow.filter(record.payload as Canonical<EntityName>)) counts.skipped++
+      else selected.push(record)
+    }
+    // canonical → vendor, the page at once.
+    const results = yield* compileMapping(flow.mapping).encodeMany(
+      flow.mappingContext,
+      selected.map((r) => r.payload as Canonical<EntityName>),
+      (i) => selected[i]?.naturalKey ?? "unknown",
+    )
+    for (let i = 0; i < selected.length; i++) {
+      const record = selected[i] as HubRecord
+      const encoded = results[i] as (typeof results)[number]
       if (encoded._tag === "Left") {
         counts.failed++
         deadLetters.push(

@@ -3,11 +3,78 @@
  * currency's digits (never float arithmetic on money), `false` ↔ absent, datetimes ↔ instants,
  * and failures that point at the vendor field to fix.
  */
-import { Effect, ParseResult, type SchemaAST } from "effect"
+import { Effect, Either, ParseResult, type SchemaAST } from "effect"
 import { fromOdooDatetime, toOdooDatetime } from "../../connectors/odoo/schemas/fields.ts"
 import { type Money, MoneyParseError, toMajorNumber, toMinorUnits } from "../../core/model/index.ts"
 
-export { fromOdooDatetime as instantOf, toOdooDatetime as odooDatetimeOf }
+export { toOdooDatetime as odooDatetimeOf }
+
+const digitsAt = (value: string, start: number, count: number): number => {
+  let n = 0
+  for (let i = start; i < start + count; i++) {
+    const digit = value.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return -1
+    n = n * 10 + digit
+  }
+  return n
+}
+
+const daysIn = (year: number, month: number): number =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31
+
+/**
+ * Odoo datetime (UTC, no marker) → hub instant: `2026-03-02 09:15:00` → `2026-03-02T09:15:00Z`.
+ * A real `YYYY-MM-DD HH:MM:SS` (year 1000 on) is that text with `T` and `Z`, which is what
+ * `fromOdooDatetime` makes of it, without its Date round trip (once per record on every page);
+ * anything else goes through `fromOdooDatetime`, which also says what is wrong.
+ */
+export const instantOf = (value: string): string => {
+  if (
+    value.length === 19 &&
+    value[4] === "-" &&
+    value[7] === "-" &&
+    value[10] === " " &&
+    value[13] === ":" &&
+    value[16] === ":"
+  ) {
+    const year = digitsAt(value, 0, 4)
+    const month = digitsAt(value, 5, 2)
+    const day = digitsAt(value, 8, 2)
+    const hour = digitsAt(value, 11, 2)
+    const minute = digitsAt(value, 14, 2)
+    const second = digitsAt(value, 17, 2)
+    if (
+      year >= 1000 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= daysIn(year, month) &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59
+    ) {
+      return `${value.slice(0, 10)}T${value.slice(11)}Z`
+    }
+  }
+  return fromOdooDatetime(value)
+}
+
+/** The issue at `path` of the input record, naming the problem and what to do. */
+export const issueAt = (
+  ast: SchemaAST.AST,
+  actual: unknown,
+  path: ParseResult.Path,
+  message: string,
+): ParseResult.ParseIssue => new ParseResult.Pointer(path, actual, new ParseResult.Type(ast, actual, message))
 
 /** Fails the mapping at `path` of the input record, naming the problem and what to do. */
 export const failAt = (
@@ -15,25 +82,30 @@ export const failAt = (
   actual: unknown,
   path: ParseResult.Path,
   message: string,
-): Effect.Effect<never, ParseResult.ParseIssue> =>
-  Effect.fail(new ParseResult.Pointer(path, actual, new ParseResult.Type(ast, actual, message)))
+): Effect.Effect<never, ParseResult.ParseIssue> => Effect.fail(issueAt(ast, actual, path, message))
 
-/** An Odoo float amount in minor units of `currency`, or a failure at `path`. */
+/**
+ * An Odoo float amount in minor units of `currency`, or a failure at `path`. An Either: a
+ * mapping body can return its failure as it is, and `yield*` it in an Effect.gen.
+ */
 export const minorUnits = (
   ast: SchemaAST.AST,
   value: number,
   currency: string,
   path: ParseResult.Path,
-): Effect.Effect<number, ParseResult.ParseIssue> =>
-  Effect.try({
-    try: () => toMinorUnits(value, currency),
-    catch: (error) =>
+): Either.Either<number, ParseResult.ParseIssue> => {
+  try {
+    return Either.right(toMinorUnits(value, currency))
+  } catch (error) {
+    return Either.left(
       new ParseResult.Pointer(
         path,
         value,
         new ParseResult.Type(ast, value, error instanceof MoneyParseError ? error.message : String(error)),
       ),
-  })
+    )
+  }
+}
 
 /** Money from an Odoo float amount. */
 export const moneyOf = (
@@ -41,8 +113,8 @@ export const moneyOf = (
   value: number,
   currency: string,
   path: ParseResult.Path,
-): Effect.Effect<Money, ParseResult.ParseIssue> =>
-  minorUnits(ast, value, currency, path).pipe(Effect.map((amount) => ({ amount, currency })))
+): Either.Either<Money, ParseResult.ParseIssue> =>
+  Either.map(minorUnits(ast, value, currency, path), (amount) => ({ amount, currency }))
 
 /** Money as the float Odoo takes. */
 export const floatOf = (money: { readonly amount: number; readonly currency: string }): number =>

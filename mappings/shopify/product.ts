@@ -11,14 +11,15 @@
  * - Shopify's single-variant products carry the option `Title: Default Title`: canonical `[]`.
  * - Media are not written: `productSet`'s file list replaces all media on every call.
  */
-import { Clock, Effect, Schema } from "effect"
+import { Clock, Effect, ParseResult } from "effect"
 import { ProductRecord, type ShopifyWeightUnit, type VariantRecord } from "../../connectors/shopify/schemas/product.ts"
 import {
   ProductSetPayload,
   productHandle,
   productNumberMetafield,
+  type VariantSetInput,
 } from "../../connectors/shopify/schemas/productSet.ts"
-import { defineMapping, MappingContext, valueMap } from "../../core/mapping/index.ts"
+import { defineMapping, mappingTransform, valueEncoder, valueMap } from "../../core/mapping/index.ts"
 import { optional, Problems } from "../../core/mapping/problems.ts"
 import { type Attributes, Product, pickLocale, toInstant } from "../../core/model/index.ts"
 
@@ -38,9 +39,9 @@ export const weightUnitMap = valueMap("Shopify weight unit", [
   ["OUNCES", "oz"],
 ])
 
-// Built once: `Schema.encodeSync(map)` per call would re-interpret the schema for every variant.
-const shopifyWeightUnit = Schema.encodeSync(weightUnitMap)
-const shopifyStatus = Schema.encodeSync(productStatusMap)
+// Remembered per value: `Schema.encodeSync(map)` per call would re-interpret the schema for every variant.
+const shopifyWeightUnit = valueEncoder(weightUnitMap)
+const shopifyStatus = valueEncoder(productStatusMap)
 
 const DEFAULT_OPTION = { name: "Title", value: "Default Title" } as const
 const GTIN = /^(\d{8}|\d{12,14})$/
@@ -110,80 +111,74 @@ const shopifyBarcode = (variant: VariantEncoded) =>
   variant.gtin ?? stringAttribute(variant.attributes, "barcode") ?? null
 
 /** The read direction: a product node from the products stream. */
-const ProductFromShopify = Schema.transformOrFail(ProductRecord, Product, {
-  strict: true,
-  decode: (node, _, ast) =>
-    Effect.gen(function* () {
-      const { defaults } = yield* MappingContext
-      const problems = new Problems(ast, node)
-      const status = problems.mapValue(["status"], productStatusMap, node.status) ?? "draft"
-      const variants = node.variants.nodes.map((v: VariantRecord, i) =>
-        variantFromShopify(
-          { ...v, options: v.selectedOptions, weight: v.inventoryItem.measurement.weight },
-          status,
-          ["variants", "nodes", i],
-          problems,
+const ProductFromShopify = mappingTransform(ProductRecord, Product, {
+  decode: (node, { defaults }, ast) => {
+    const problems = new Problems(ast, node)
+    const status = problems.mapValue(["status"], productStatusMap, node.status) ?? "draft"
+    const variants = node.variants.nodes.map((v: VariantRecord, i) =>
+      variantFromShopify(
+        { ...v, options: v.selectedOptions, weight: v.inventoryItem.measurement.weight },
+        status,
+        ["variants", "nodes", i],
+        problems,
+      ),
+    )
+    const allVariants = nonEmpty(variants.flatMap((v) => (v === undefined ? [] : [v])))
+    if (variants.length === 0) problems.add(["variants", "nodes"], "a product needs at least one variant")
+    const updatedAt = problems.attempt(["updatedAt"], () => toInstant(node.updatedAt))
+    const images = node.media.nodes.flatMap((m) => (m.image ? [{ url: m.image.url, alt: m.alt }] : []))
+    return problems.result(
+      (): ProductEncoded => ({
+        productNumber: node.productNumber?.value ?? node.handle,
+        title: { [defaults.locale]: node.title },
+        ...optional(
+          "description",
+          node.descriptionHtml === "" ? undefined : { [defaults.locale]: node.descriptionHtml },
         ),
-      )
-      const allVariants = nonEmpty(variants.flatMap((v) => (v === undefined ? [] : [v])))
-      if (variants.length === 0) problems.add(["variants", "nodes"], "a product needs at least one variant")
-      const updatedAt = problems.attempt(["updatedAt"], () => toInstant(node.updatedAt))
-      const images = node.media.nodes.flatMap((m) => (m.image ? [{ url: m.image.url, alt: m.alt }] : []))
-      return yield* problems.result(
-        (): ProductEncoded => ({
-          productNumber: node.productNumber?.value ?? node.handle,
-          title: { [defaults.locale]: node.title },
-          ...optional(
-            "description",
-            node.descriptionHtml === "" ? undefined : { [defaults.locale]: node.descriptionHtml },
-          ),
-          ...optional("brand", node.vendor === "" ? undefined : node.vendor),
-          categories: [],
-          media: images.map((image, position) => ({
-            url: image.url,
-            ...optional("alt", image.alt === null ? undefined : { [defaults.locale]: image.alt }),
-            position,
+        ...optional("brand", node.vendor === "" ? undefined : node.vendor),
+        categories: [],
+        media: images.map((image, position) => ({
+          url: image.url,
+          ...optional("alt", image.alt === null ? undefined : { [defaults.locale]: image.alt }),
+          position,
+        })),
+        status,
+        attributes: attributesFromShopify(node.productType, node.tags),
+        // Only built without problems, so every variant mapped and there is at least one.
+        variants: allVariants!,
+        updatedAt: updatedAt ?? node.updatedAt,
+      }),
+    )
+  },
+  encode: (product, { defaults }) =>
+    ParseResult.succeed({
+      handle: productHandle(product.productNumber),
+      productNumber: { value: product.productNumber },
+      title: pickLocale(product.title, defaults.locale) ?? "",
+      descriptionHtml: pickLocale(product.description, defaults.locale) ?? "",
+      vendor: product.brand ?? "",
+      productType: stringAttribute(product.attributes, "productType") ?? "",
+      tags: [...listAttribute(product.attributes, "tags")],
+      status: shopifyStatus(product.status),
+      updatedAt: product.updatedAt,
+      media: {
+        nodes: [...product.media]
+          .sort((a, b) => a.position - b.position)
+          .map((m) => ({
+            alt: pickLocale(m.alt, defaults.locale) ?? null,
+            mediaContentType: "IMAGE",
+            image: { url: m.url },
           })),
-          status,
-          attributes: attributesFromShopify(node.productType, node.tags),
-          // Only built without problems, so every variant mapped and there is at least one.
-          variants: allVariants!,
-          updatedAt: updatedAt ?? node.updatedAt,
-        }),
-      )
-    }),
-  encode: (product) =>
-    Effect.gen(function* () {
-      const { defaults } = yield* MappingContext
-      return {
-        handle: productHandle(product.productNumber),
-        productNumber: { value: product.productNumber },
-        title: pickLocale(product.title, defaults.locale) ?? "",
-        descriptionHtml: pickLocale(product.description, defaults.locale) ?? "",
-        vendor: product.brand ?? "",
-        productType: stringAttribute(product.attributes, "productType") ?? "",
-        tags: [...listAttribute(product.attributes, "tags")],
-        status: shopifyStatus(product.status),
-        updatedAt: product.updatedAt,
-        media: {
-          nodes: [...product.media]
-            .sort((a, b) => a.position - b.position)
-            .map((m) => ({
-              alt: pickLocale(m.alt, defaults.locale) ?? null,
-              mediaContentType: "IMAGE",
-              image: { url: m.url },
-            })),
-        },
-        variants: {
-          nodes: product.variants.map((v, i) => ({
-            sku: v.sku,
-            barcode: shopifyBarcode(v),
-            position: (v.position ?? i) + 1,
-            selectedOptions: shopifyOptions(v),
-            inventoryItem: { measurement: { weight: shopifyWeight(v) } },
-          })),
-        },
-      }
+      },
+      variants: {
+        nodes: product.variants.map((v, i) => ({
+          sku: v.sku,
+          barcode: shopifyBarcode(v),
+          position: (v.position ?? i) + 1,
+          selectedOptions: shopifyOptions(v),
+          inventoryItem: { measurement: { weight: shopifyWeight(v) } },
+        })),
+      },
     }),
 })
 
@@ -191,43 +186,67 @@ const ProductFromShopify = Schema.transformOrFail(ProductRecord, Product, {
 const optionProblems = (product: ProductEncoded, problems: Problems): ReadonlyArray<string> => {
   const names = product.variants[0].options.map((o) => o.name)
   if (names.length > 3) problems.add(["variants", 0, "options"], "Shopify allows at most 3 options per product")
-  product.variants.forEach((v, i) => {
-    const own = v.options.map((o) => o.name)
-    if (own.length !== names.length || own.some((name, j) => name !== names[j])) {
+  for (let i = 0; i < product.variants.length; i++) {
+    const own = (product.variants[i] as VariantEncoded).options
+    if (own.length !== names.length || own.some((o, j) => o.name !== names[j])) {
       problems.add(["variants", i, "options"], `Shopify needs the same options on every variant: ${names.join(", ")}`)
     }
-  })
+  }
   return names
 }
 
-/** The write direction: a `productSet` input for the products sink. */
-const ProductToShopify = Schema.transformOrFail(ProductSetPayload, Product, {
-  strict: true,
-  decode: (input, _, ast) =>
-    Effect.gen(function* () {
-      const { defaults } = yield* MappingContext
-      const problems = new Problems(ast, input)
-      const status = problems.mapValue(["status"], productStatusMap, input.status) ?? "draft"
-      const variants = input.variants.map((v, i) =>
-        variantFromShopify(
-          {
-            ...v,
-            options: v.optionValues.map((o) => ({ name: o.optionName, value: o.name })),
-            weight: v.inventoryItem.measurement.weight,
-          },
-          status,
-          ["variants", i],
-          problems,
-        ),
-      )
-      const allVariants = nonEmpty(variants.flatMap((v) => (v === undefined ? [] : [v])))
-      if (variants.length === 0) problems.add(["variants"], "a product needs at least one variant")
-      // A write payload carries no timestamp: reading one back stamps it with the current time.
-      const now = yield* Clock.currentTimeMillis
-      const productNumber = input.metafields.find(
-        (m) => m.namespace === productNumberMetafield.namespace && m.key === productNumberMetafield.key,
-      )?.value
-      return yield* problems.result(
+/** The distinct values of the option at `position` over a product's variants, in first-seen order. */
+const optionValuesAt = (variants: ReadonlyArray<VariantEncoded>, position: number) => {
+  const seen = new Set<string>()
+  const values: Array<{ name: string }> = []
+  for (const variant of variants) {
+    const value = shopifyOptions(variant)[position]?.value ?? ""
+    if (seen.has(value)) continue
+    seen.add(value)
+    values.push({ name: value })
+  }
+  return values
+}
+
+const variantSetInput = (v: VariantEncoded, i: number): VariantSetInput => ({
+  sku: v.sku,
+  barcode: shopifyBarcode(v),
+  position: (v.position ?? i) + 1,
+  optionValues:
+    v.options.length === 0
+      ? [{ optionName: DEFAULT_OPTION.name, name: DEFAULT_OPTION.value }]
+      : v.options.map((o) => ({ optionName: o.name, name: o.value })),
+  inventoryItem: { tracked: true, measurement: { weight: shopifyWeight(v) } },
+})
+
+/**
+ * The write direction: a `productSet` input for the products sink. The bodies return Eithers, so
+ * the compiled fast path runs the hot direction (encode) without the Effect runtime.
+ */
+const ProductToShopify = mappingTransform(ProductSetPayload, Product, {
+  decode: (input, { defaults }, ast) => {
+    const problems = new Problems(ast, input)
+    const status = problems.mapValue(["status"], productStatusMap, input.status) ?? "draft"
+    const variants = input.variants.map((v, i) =>
+      variantFromShopify(
+        {
+          ...v,
+          options: v.optionValues.map((o) => ({ name: o.optionName, value: o.name })),
+          weight: v.inventoryItem.measurement.weight,
+        },
+        status,
+        ["variants", i],
+        problems,
+      ),
+    )
+    const allVariants = nonEmpty(variants.flatMap((v) => (v === undefined ? [] : [v])))
+    if (variants.length === 0) problems.add(["variants"], "a product needs at least one variant")
+    const productNumber = input.metafields.find(
+      (m) => m.namespace === productNumberMetafield.namespace && m.key === productNumberMetafield.key,
+    )?.value
+    // A write payload carries no timestamp: reading one back stamps it with the current time.
+    return Effect.flatMap(Clock.currentTimeMillis, (now) =>
+      problems.result(
         (): ProductEncoded => ({
           productNumber: productNumber ?? input.handle,
           title: { [defaults.locale]: input.title },
@@ -244,39 +263,37 @@ const ProductToShopify = Schema.transformOrFail(ProductSetPayload, Product, {
           variants: allVariants!,
           updatedAt: toInstant(new Date(now)),
         }),
-      )
-    }),
-  encode: (product, _, ast) =>
-    Effect.gen(function* () {
-      const { defaults } = yield* MappingContext
-      const problems = new Problems(ast, product)
-      const names = optionProblems(product, problems)
-      const options = names.length === 0 ? [DEFAULT_OPTION.name] : names
-      return yield* problems.result(() => ({
-        handle: productHandle(product.productNumber),
-        title: pickLocale(product.title, defaults.locale) ?? product.productNumber,
-        descriptionHtml: pickLocale(product.description, defaults.locale) ?? "",
-        vendor: product.brand ?? "",
-        productType: stringAttribute(product.attributes, "productType") ?? "",
-        tags: [...listAttribute(product.attributes, "tags")],
-        status: shopifyStatus(product.status),
-        metafields: [{ ...productNumberMetafield, value: product.productNumber }],
-        productOptions: options.map((name, i) => ({
-          name,
-          position: i + 1,
-          values: [...new Set(product.variants.map((v) => shopifyOptions(v)[i]?.value ?? ""))].map((value) => ({
-            name: value,
-          })),
-        })),
-        variants: product.variants.map((v, i) => ({
-          sku: v.sku,
-          barcode: shopifyBarcode(v),
-          position: (v.position ?? i) + 1,
-          optionValues: shopifyOptions(v).map((o) => ({ optionName: o.name, name: o.value })),
-          inventoryItem: { tracked: true, measurement: { weight: shopifyWeight(v) } },
-        })),
-      }))
-    }),
+      ),
+    )
+  },
+  encode: (product, { defaults }, ast) => {
+    const problems = new Problems(ast, product)
+    const names = optionProblems(product, problems)
+    const optionNames = names.length === 0 ? [DEFAULT_OPTION.name] : names
+    return problems.result(() => ({
+      handle: productHandle(product.productNumber),
+      title: pickLocale(product.title, defaults.locale) ?? product.productNumber,
+      descriptionHtml: pickLocale(product.description, defaults.locale) ?? "",
+      vendor: product.brand ?? "",
+      productType: stringAttribute(product.attributes, "productType") ?? "",
+      tags: [...listAttribute(product.attributes, "tags")],
+      status: shopifyStatus(product.status),
+      metafields: [
+        {
+          namespace: productNumberMetafield.namespace,
+          key: productNumberMetafield.key,
+          type: productNumberMetafield.type,
+          value: product.productNumber,
+        },
+      ],
+      productOptions: optionNames.map((name, i) => ({
+        name,
+        position: i + 1,
+        values: optionValuesAt(product.variants, i),
+      })),
+      variants: product.variants.map(variantSetInput),
+    }))
+  },
 })
 
 /** Shopify products ⇄ canonical products. */
