@@ -1,8 +1,6 @@
 /** Test support for the HubSpot mappings: a mapping context, and running both directions. */
-import { Effect, Schema } from "effect"
-import type { EntityMapping } from "../../core/mapping/define.ts"
-import { decodeRecord, encodeRecord, MappingContext, mappingContext } from "../../core/mapping/index.ts"
-import type { Canonical, EntityName } from "../../core/model/index.ts"
+import { mappingContext } from "../../core/mapping/index.ts"
+import { mappingTestKit } from "../../core/mapping/testing.ts"
 import { hubspotMappings } from "./index.ts"
 
 /** A system with the connector's defaults. */
@@ -13,30 +11,4 @@ export const context = mappingContext("crm", {
   priceList: "default",
 })
 
-const mappingOf = <E extends EntityName>(entity: E): EntityMapping<E, unknown, unknown> => {
-  const mapping = hubspotMappings[entity]
-  if (mapping === undefined) throw new Error(`no HubSpot mapping for ${entity}`)
-  return mapping
-}
-
-/** Vendor record → canonical, through the read mapping. */
-export const decode = <E extends EntityName>(entity: E, raw: unknown): Promise<Canonical<E>> =>
-  Effect.runPromise(decodeRecord(mappingOf(entity), context, raw, "test"))
-
-/** Canonical → vendor record, through the read mapping's other direction. */
-export const encodeRead = <E extends EntityName>(entity: E, record: Canonical<E>): Promise<unknown> => {
-  const schema = mappingOf(entity).read
-  if (schema === undefined) throw new Error(`no read mapping for ${entity}`)
-  return Effect.runPromise(Schema.encode(schema)(record).pipe(Effect.provideService(MappingContext, context)))
-}
-
-/** Canonical → the payload the sink writes. */
-export const encodeWrite = <E extends EntityName>(entity: E, record: Canonical<E>): Promise<unknown> =>
-  Effect.runPromise(encodeRecord(mappingOf(entity), context, record, "test"))
-
-/** Payload → canonical, through the write mapping's other direction. */
-export const decodeWrite = <E extends EntityName>(entity: E, payload: unknown): Promise<Canonical<E>> => {
-  const schema = mappingOf(entity).write
-  if (schema === undefined) throw new Error(`no write mapping for ${entity}`)
-  return Effect.runPromise(Schema.decodeUnknown(schema)(payload).pipe(Effect.provideService(MappingContext, context)))
-}
+export const { decode, encodeRead, encodeWrite, decodeWrite } = mappingTestKit("HubSpot", hubspotMappings, context)
