@@ -4,11 +4,8 @@
  * (its retries, its limiter's waits) is not trusted for these counts; the sandbox sees every
  * request, including the ones the client sent again after a throttle answer.
  */
-import { createServer, type IncomingMessage } from "node:http"
-import type { AddressInfo } from "node:net"
 import { setTimeout as sleep } from "node:timers/promises"
-import { getResponse } from "msw"
-import type { Sandbox } from "../core/connector/index.ts"
+import { type Sandbox, serveSandbox } from "../core/connector/index.ts"
 
 /** How the sandbox answered one request, as far as the benchmark counts it. */
 export interface AnswerVerdict {
@@ -55,25 +52,16 @@ export interface TallyingSandbox {
   readonly close: () => Promise<void>
 }
 
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolveBody, reject) => {
-    const parts: Buffer[] = []
-    req.on("data", (chunk: Buffer) => parts.push(chunk))
-    req.on("end", () => resolveBody(Buffer.concat(parts)))
-    req.on("error", reject)
-  })
-
 /**
- * Serves `sandbox`'s msw handlers on 127.0.0.1 (as `serveSandbox` does) and judges every answer
- * with `judge` before it leaves. `latencyMs` holds each answer back that long, as the network and
- * a real vendor's own work would (the sandbox has counted the request by then).
+ * Serves `sandbox` on 127.0.0.1 (`serveSandbox`, OS-picked port) and judges every answer with
+ * `judge` before it leaves. `latencyMs` holds each answer back that long, as the network and a
+ * real vendor's own work would (the sandbox has counted the request by then).
  */
 export const serveTallying = async (
   sandbox: Sandbox,
   judge: JudgeAnswer,
   options: { readonly latencyMs?: number } = {},
 ): Promise<TallyingSandbox> => {
-  const handlers = [...sandbox.handlers]
   const tally: SandboxTally = {
     requests: 0,
     throttled: 0,
@@ -84,65 +72,19 @@ export const serveTallying = async (
     lastAt: undefined,
     log: [],
   }
-  const server = createServer(async (req, res) => {
-    const arrivedAt = performance.now()
-    tally.requests += 1
-    tally.firstAt ??= arrivedAt
-    tally.lastAt = arrivedAt
-    try {
-      const body = await readBody(req)
-      const headers = new Headers()
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (Array.isArray(value)) for (const v of value) headers.append(name, v)
-        else if (value !== undefined) headers.set(name, value)
-      }
-      const method = req.method ?? "GET"
-      const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, {
-        method,
-        headers,
-        ...(method === "GET" || method === "HEAD" ? {} : { body }),
-      })
-      const response = await getResponse(handlers, request)
-      if (!response) {
-        res.writeHead(404, { "content-type": "application/json" })
-        res.end(JSON.stringify({ error: `the ${sandbox.connector} sandbox has no route for ${method} ${req.url}` }))
-        return
-      }
-      const answer = Buffer.from(await response.arrayBuffer())
-      const verdict = judge(
-        { path: req.url ?? "/", body: body.toString("utf8") },
-        response.status,
-        answer.toString("utf8"),
-      )
+  const served = await serveSandbox(sandbox, {
+    onAnswer: async ({ path, requestBody, status, answer, arrivedAt }) => {
+      tally.requests += 1
+      tally.firstAt = Math.min(tally.firstAt ?? arrivedAt, arrivedAt)
+      tally.lastAt = Math.max(tally.lastAt ?? arrivedAt, arrivedAt)
+      const verdict = judge({ path, body: requestBody.toString("utf8") }, status, answer.toString("utf8"))
       if (verdict.throttled) tally.throttled += 1
       if (verdict.write === true) tally.writes += 1
       tally.points += verdict.points ?? 0
       if (verdict.write === true) tally.writePoints += verdict.points ?? 0
       tally.log.push({ ...verdict, at: arrivedAt, serverMs: performance.now() - arrivedAt })
       if (options.latencyMs !== undefined && options.latencyMs > 0) await sleep(options.latencyMs)
-      const out: Record<string, string> = {}
-      response.headers.forEach((value, name) => {
-        out[name] = value
-      })
-      res.writeHead(response.status, out)
-      res.end(answer)
-    } catch (error) {
-      res.writeHead(500, { "content-type": "application/json" })
-      res.end(JSON.stringify({ error: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` }))
-    }
+    },
   })
-  await new Promise<void>((listening, reject) => {
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => listening())
-  })
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    tally,
-    close: () =>
-      new Promise((closed) => {
-        server.closeAllConnections()
-        server.close(() => closed())
-      }),
-  }
+  return { url: served.url, tally, close: served.close }
 }

@@ -23,14 +23,33 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
  * another process, curl, a vendor SDK) can talk to it. Port 0 picks a free port. A sandbox with
  * its own `serve` (a non-HTTP vendor) is served by it instead.
  */
-export const serveSandbox = (
-  sandbox: Sandbox,
-  options: { readonly port?: number; readonly host?: string } = {},
-): Promise<RunningSandbox> => {
+/** One request the sandbox answered, as it is about to leave. */
+export interface SandboxExchange {
+  readonly method: string
+  readonly path: string
+  readonly requestBody: Buffer
+  readonly status: number
+  readonly answer: Buffer
+  /** `performance.now()` when the request arrived. */
+  readonly arrivedAt: number
+}
+
+export interface ServeSandboxOptions {
+  readonly port?: number
+  readonly host?: string
+  /**
+   * Sees every answer before it is sent, and holds it back until it settles: for counting what
+   * the vendor was sent (the rate-limit benchmark) or adding a vendor's round trip.
+   */
+  readonly onAnswer?: (exchange: SandboxExchange) => void | Promise<void>
+}
+
+export const serveSandbox = (sandbox: Sandbox, options: ServeSandboxOptions = {}): Promise<RunningSandbox> => {
   const host = options.host ?? "127.0.0.1"
   if (sandbox.serve) return sandbox.serve({ port: options.port ?? 0, host })
   const handlers = [...sandbox.handlers]
   const server: Server = createServer(async (req, res) => {
+    const arrivedAt = performance.now()
     try {
       const body = await readBody(req)
       const headers = new Headers()
@@ -44,18 +63,27 @@ export const serveSandbox = (
         headers,
         ...(method === "GET" || method === "HEAD" ? {} : { body }),
       })
-      const response = await getResponse(handlers, request)
-      if (!response) {
-        res.writeHead(404, { "content-type": "application/json" })
-        res.end(JSON.stringify({ error: `the ${sandbox.connector} sandbox has no route for ${method} ${req.url}` }))
-        return
-      }
+      const response =
+        (await getResponse(handlers, request)) ??
+        Response.json(
+          { error: `the ${sandbox.connector} sandbox has no route for ${method} ${req.url}` },
+          { status: 404 },
+        )
+      const answer = Buffer.from(await response.arrayBuffer())
+      await options.onAnswer?.({
+        method,
+        path: req.url ?? "/",
+        requestBody: body,
+        status: response.status,
+        answer,
+        arrivedAt,
+      })
       const out: Record<string, string> = {}
       response.headers.forEach((value, name) => {
         out[name] = value
       })
       res.writeHead(response.status, out)
-      res.end(Buffer.from(await response.arrayBuffer()))
+      res.end(answer)
     } catch (error) {
       res.writeHead(500, { "content-type": "application/json" })
       res.end(JSON.stringify({ error: `sandbox failure: ${error instanceof Error ? error.message : String(error)}` }))
