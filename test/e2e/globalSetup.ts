@@ -16,36 +16,32 @@ const PEERS_DIR = `${REPO}.peers/e2e`
 interface Peer {
   readonly name: "tryton" | "vendure"
   readonly script: string
-  /** The env its tests read, when it runs here. */
+  /** Where its tests look for it; set beforehand, it names a server that is already running. */
+  readonly urlVariable: "TRYTON_URL" | "VENDURE_URL"
+  readonly port: string
+  /** The env its script and tests read, when it runs here. */
   readonly env: Readonly<Record<string, string>>
-  readonly setUp: ReadonlyArray<string>
 }
+
+const trytonPort = process.env.ESL_E2E_TRYTON_PORT ?? "8100"
+const vendurePort = process.env.ESL_E2E_VENDURE_PORT ?? "3100"
 
 const PEERS: ReadonlyArray<Peer> = [
   {
     name: "tryton",
     script: "scripts/peers/tryton.sh",
-    env: {
-      TRYTON_DIR: `${PEERS_DIR}/tryton`,
-      TRYTON_PORT: process.env.ESL_E2E_TRYTON_PORT ?? "8100",
-      TRYTON_DB: "esl",
-      TRYTON_PASSWORD: "admin",
-    },
-    setUp: ["install", "start"],
+    urlVariable: "TRYTON_URL",
+    port: trytonPort,
+    env: { TRYTON_DIR: `${PEERS_DIR}/tryton`, TRYTON_PORT: trytonPort, TRYTON_DB: "esl", TRYTON_PASSWORD: "admin" },
   },
   {
     name: "vendure",
     script: "scripts/peers/vendure.sh",
-    env: {
-      VENDURE_DIR: `${PEERS_DIR}/vendure`,
-      VENDURE_PORT: process.env.ESL_E2E_VENDURE_PORT ?? "3100",
-    },
-    setUp: ["install", "start"],
+    urlVariable: "VENDURE_URL",
+    port: vendurePort,
+    env: { VENDURE_DIR: `${PEERS_DIR}/vendure`, VENDURE_PORT: vendurePort },
   },
 ]
-
-const urlOf = (peer: Peer) =>
-  peer.name === "tryton" ? `http://127.0.0.1:${peer.env.TRYTON_PORT}` : `http://127.0.0.1:${peer.env.VENDURE_PORT}`
 
 /** Runs one step of a peer's script, its output appended to `.peers/e2e/<peer>.log`. */
 const step = (peer: Peer, command: string): Promise<void> =>
@@ -73,11 +69,6 @@ const step = (peer: Peer, command: string): Promise<void> =>
     })
   })
 
-const bringUp = async (peer: Peer): Promise<string | undefined> => {
-  for (const command of peer.setUp) await step(peer, command)
-  return urlOf(peer)
-}
-
 const started: Peer[] = []
 
 export async function setup() {
@@ -85,12 +76,13 @@ export async function setup() {
   const required = process.env.ESL_REQUIRE_SERVICES === "1"
   const outcomes = await Promise.allSettled(
     PEERS.map(async (peer) => {
-      const given = peer.name === "tryton" ? process.env.TRYTON_URL : process.env.VENDURE_URL
+      const given = process.env[peer.urlVariable]
       if (given !== undefined && given !== "") return
-      await bringUp(peer)
+      await step(peer, "install")
+      await step(peer, "start")
       started.push(peer)
       for (const [key, value] of Object.entries(peer.env)) process.env[key] = value
-      process.env[peer.name === "tryton" ? "TRYTON_URL" : "VENDURE_URL"] = urlOf(peer)
+      process.env[peer.urlVariable] = `http://127.0.0.1:${peer.port}`
     }),
   )
   const failures = outcomes.flatMap((o) => (o.status === "rejected" ? [String(o.reason)] : []))
