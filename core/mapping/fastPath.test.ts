@@ -10,8 +10,9 @@ import { Price } from "../model/price.ts"
 import { Product } from "../model/product.ts"
 import { MappingContext, mappingContext } from "./context.ts"
 import type { EntityMapping } from "./define.ts"
-import { compileMapping, fullCheck } from "./fastPath.ts"
+import { compileMapping } from "./fastPath.ts"
 import { decodeRecord, encodeRecord } from "./run.ts"
+import { fullCheck } from "./schemaCheck.ts"
 
 const ctx = mappingContext("erp", { locale: "en", currency: "EUR", channel: "odoo", priceList: "default" })
 

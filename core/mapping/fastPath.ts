@@ -7,12 +7,10 @@
  * canonical output, and again the canonical input and vendor output on the way out), and running
  * each transformation as an Effect (a fiber and a service lookup per record). So:
  *
- * - each side is checked by a validator compiled once per schema: the structure by ajv, from the
- *   JSON Schema that `JSONSchema.make` generates from the Effect schema (never written by hand;
- *   the Effect schemas stay the only source of truth), then every `Schema.filter` of the schema
- *   (SKU uniqueness, Key, Instant, LocalizedText keys, Money and Price rules) as a plain predicate
- *   on the value at its place, except the patterns and number bounds ajv has checked exactly as
- *   the filter does, so the check is never looser than Effect's;
+ * - each side is checked by one validator compiled once per schema (`schemaCheck.ts`): ajv, from
+ *   the JSON Schema that `JSONSchema.make` generates from the Effect schema, with every
+ *   `Schema.filter` (SKU uniqueness, Key, Instant, LocalizedText keys, Money and Price rules)
+ *   called at its place in the same walk, so the check is never looser than Effect's;
  * - a `mappingTransform` body runs as a plain call with the page's context; when it returns an
  *   Either (`ParseResult.succeed`/`fail`) no Effect runtime is involved. Any other transformation
  *   runs in the runtime with the context provided;
@@ -23,212 +21,45 @@
  * Effect path, which explains the failure with JSON paths. A fast check that is stricter than
  * Effect (ajv refuses NaN where `Schema.Number` takes it) only costs that record the slow path.
  */
-import { Ajv } from "ajv"
-import { Effect, Either, Exit, JSONSchema, Option, ParseResult, Schema, SchemaAST } from "effect"
+import { Effect, Either, Exit, ParseResult, Schema, SchemaAST } from "effect"
 import type { Canonical, EntityName } from "../model/index.ts"
 import { MappingContext, type MappingContextShape } from "./context.ts"
 import type { EntityMapping } from "./define.ts"
 import type { MappingError } from "./errors.ts"
 import { decodeRecord, encodeRecord } from "./run.ts"
+import { fullCheck, PARSE_OPTIONS } from "./schemaCheck.ts"
 import { mappingBodyOf } from "./transform.ts"
 
-/** What `decodeRecord`/`encodeRecord` parse with; the filters and transformations see the same. */
-const PARSE_OPTIONS: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "ignore" }
-
-type Check = (value: unknown) => boolean
 type Project = (value: unknown) => unknown
-
-// Patterns without the `u` flag: the same regular expressions as Schema.pattern runs.
-const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false, unicodeRegExp: false })
-
-/** Effect's Struct ignores excess keys; the generated JSON Schema forbids them. */
-const withoutClosedObjects = (node: unknown): unknown => {
-  if (Array.isArray(node)) return node.map(withoutClosedObjects)
-  if (typeof node !== "object" || node === null) return node
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "additionalProperties" && value === false) continue
-    out[key] = withoutClosedObjects(value)
-  }
-  return out
-}
 
 const isObject = (value: unknown) => typeof value === "object" && value !== null
 
-/** Whether an AST only ever takes objects or arrays (Effect's TypeLiteral refuses primitives). */
-const isObjectOnly = (ast: SchemaAST.AST): boolean =>
-  ast._tag === "TypeLiteral" || ast._tag === "TupleType" || (ast._tag === "Refinement" && isObjectOnly(ast.from))
-
-/** Effect's own validator for a subtree the compiler does not handle (suspends, declarations). */
-const effectIs = (ast: SchemaAST.AST): Check => {
-  const is = ParseResult.is(Schema.make(ast), PARSE_OPTIONS)
-  return (value) => is(value)
-}
-
-const structureChecks = new WeakMap<SchemaAST.AST, Check>()
-const fullChecks = new WeakMap<SchemaAST.AST, Check>()
-const projections = new WeakMap<SchemaAST.AST, Project | undefined>()
-
-/** The ajv validator of an AST's JSON Schema, or Effect's validator when it has no JSON Schema. */
-const structureCheck = (ast: SchemaAST.AST): Check => {
-  let check = structureChecks.get(ast)
-  if (check === undefined) {
-    try {
-      const validate = ajv.compile(withoutClosedObjects(JSONSchema.make(Schema.make(ast))) as object)
-      check = (value) => validate(value)
-    } catch {
-      check = effectIs(ast)
-    }
-    structureChecks.set(ast, check)
-  }
-  return check
-}
-
-/** Number bounds whose JSON Schema keyword ajv checks as the filter does, on every number (NaN refused by both). */
-const BOUNDS: ReadonlyArray<readonly [symbol, string, string]> = [
-  [Schema.GreaterThanOrEqualToSchemaId, "minimum", "greaterThanOrEqualTo"],
-  [Schema.GreaterThanSchemaId, "exclusiveMinimum", "greaterThan"],
-  [Schema.LessThanOrEqualToSchemaId, "maximum", "lessThanOrEqualTo"],
-  [Schema.LessThanSchemaId, "exclusiveMaximum", "lessThan"],
-]
-
-/**
- * Whether ajv has already checked a refinement exactly as its filter does: a `Schema.pattern`
- * without flags whose generated JSON Schema keeps the pattern (ajv runs it as `new RegExp(source)`,
- * `unicodeRegExp: false`), or a number bound whose JSON Schema keyword is the filter's bound. Every
- * other filter (`int` among them: ajv's integer takes 2^60) runs as a predicate after ajv.
- */
-const enforcedByAjv = (ast: SchemaAST.Refinement): boolean => {
-  const schemaId = ast.annotations[SchemaAST.SchemaIdAnnotationId]
-  const jsonSchema = ast.annotations[SchemaAST.JSONSchemaAnnotationId] as Record<string, unknown> | undefined
-  if (jsonSchema === undefined) return false
-  if (schemaId === Schema.PatternSchemaId) {
-    const regex = (ast.annotations[Schema.PatternSchemaId] as { readonly regex?: unknown } | undefined)?.regex
-    return regex instanceof RegExp && (regex.flags === "" || regex.flags === "g") && jsonSchema.pattern === regex.source
-  }
-  const bound = BOUNDS.find(([id]) => id === schemaId)
-  if (bound === undefined) return false
-  const [, keyword, filter] = bound
-  const value = jsonSchema[keyword]
-  // The title names the bound the predicate was made with; an annotation that changed one of the two is not trusted.
-  return typeof value === "number" && ast.annotations[SchemaAST.TitleAnnotationId] === `${filter}(${value})`
-}
-
-/**
- * The filters of a struct's properties as one generated function, `r["sku"]` read by name as ajv
- * does: a loop over names reads every property through one generic lookup, for every object of
- * every record. The names are JSON string literals, the checks are passed in, never inlined.
- */
-const propertyChecks = (names: ReadonlyArray<string>, checks: ReadonlyArray<Check>): Check => {
-  const lines = names.map((name, i) => {
-    const key = JSON.stringify(name)
-    // `constructor`, `toString`…: an object without its own is not to be checked by Object.prototype's.
-    return name in Object.prototype
-      ? `if (hasOwn(r, ${key}) && !checks[${i}](r[${key}])) return false;`
-      : `f = r[${key}]; if ((f !== undefined || hasOwn(r, ${key})) && !checks[${i}](f)) return false;`
-  })
-  const make = new Function("checks", "hasOwn", `return function (r) { let f; ${lines.join(" ")} return true }`)
-  return make(checks, Object.hasOwn) as Check
-}
-
-/** Runs the filters of an AST as predicates on a structurally valid value; undefined: none. */
-const filterCheck = (ast: SchemaAST.AST): Check | undefined => {
+/** Whether an AST only ever takes primitives (never an object or an array). */
+const isPrimitiveOnly = (ast: SchemaAST.AST): boolean => {
   switch (ast._tag) {
-    case "Refinement": {
-      const from = filterCheck(ast.from)
-      if (enforcedByAjv(ast)) return from
-      const holds: Check = (value) => Option.isNone(ast.filter(value, PARSE_OPTIONS, ast))
-      return from === undefined ? holds : (value) => from(value) && holds(value)
-    }
-    case "TypeLiteral": {
-      if (ast.indexSignatures.some((s) => s.parameter._tag !== "StringKeyword")) return effectIs(ast)
-      const properties = ast.propertySignatures.flatMap((p) => {
-        const check = filterCheck(p.type)
-        return check === undefined ? [] : [{ name: p.name, check }]
-      })
-      const index = ast.indexSignatures.flatMap((s) => {
-        const check = filterCheck(s.type)
-        return check === undefined ? [] : [check]
-      })
-      if (properties.length === 0 && index.length === 0) return undefined
-      const named = new Set(ast.propertySignatures.map((p) => p.name))
-      const names = properties.map((p) => p.name)
-      const checks = properties.map((p) => p.check)
-      if (index.length === 0 && names.every((name) => typeof name === "string")) {
-        return propertyChecks(names as ReadonlyArray<string>, checks)
-      }
-      // Plain loops: this runs for every object of every record.
-      return (value) => {
-        const record = value as Record<PropertyKey, unknown>
-        for (let i = 0; i < names.length; i++) {
-          const name = names[i] as PropertyKey
-          const field = record[name]
-          if ((field !== undefined || Object.hasOwn(record, name)) && !(checks[i] as Check)(field)) return false
-        }
-        if (index.length > 0) {
-          for (const key in record) {
-            if (!Object.hasOwn(record, key) || named.has(key)) continue
-            for (let i = 0; i < index.length; i++) if (!(index[i] as Check)(record[key])) return false
-          }
-        }
-        return true
-      }
-    }
-    case "TupleType": {
-      if (ast.rest.length > 1) return effectIs(ast)
-      const elements = ast.elements.map((e) => filterCheck(e.type))
-      const rest = ast.rest[0] === undefined ? undefined : filterCheck(ast.rest[0].type)
-      if (rest === undefined && elements.every((e) => e === undefined)) return undefined
-      return (value) => {
-        const items = value as ReadonlyArray<unknown>
-        for (let i = 0; i < items.length; i++) {
-          const check = i < elements.length ? elements[i] : rest
-          if (check !== undefined && !check(items[i])) return false
-        }
-        return true
-      }
-    }
-    case "Union": {
-      const filtered = ast.types.filter((member) => filterCheck(member) !== undefined)
-      if (filtered.length === 0) return undefined
-      const members = ast.types.map(fullCheck)
-      // ajv has checked that some member takes the value; a primitive cannot be an object member's.
-      const primitivesPass = filtered.every(isObjectOnly)
-      return (value) => {
-        if (primitivesPass && !isObject(value)) return true
-        for (let i = 0; i < members.length; i++) if ((members[i] as Check)(value)) return true
-        return false
-      }
-    }
-    case "Suspend":
-    case "Declaration":
-    case "Transformation":
-      return effectIs(ast)
+    case "Literal":
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword":
+    case "BigIntKeyword":
+    case "SymbolKeyword":
+    case "UniqueSymbol":
+    case "UndefinedKeyword":
+    case "VoidKeyword":
+    case "NeverKeyword":
+    case "Enums":
+    case "TemplateLiteral":
+      return true
+    case "Refinement":
+      return isPrimitiveOnly(ast.from)
+    case "Union":
+      return ast.types.every(isPrimitiveOnly)
     default:
-      return undefined
+      return false
   }
 }
 
-/**
- * Whether a value is valid for an AST's type side, as `Schema.is` would say, compiled once per
- * AST: ajv for the structure, the schema's filters as predicates.
- */
-export const fullCheck = (ast: SchemaAST.AST): Check => {
-  let check = fullChecks.get(ast)
-  if (check === undefined) {
-    const structure = structureCheck(ast)
-    const filters = filterCheck(ast)
-    check = (value) => {
-      try {
-        return structure(value) && (filters === undefined || filters(value))
-      } catch {
-        return false
-      }
-    }
-    fullChecks.set(ast, check)
-  }
-  return check
-}
+const projections = new WeakMap<SchemaAST.AST, Project | undefined>()
 
 /**
  * What Effect's parser outputs for a valid value: the value itself when that output would be
@@ -345,6 +176,14 @@ const compileProjection = (ast: SchemaAST.AST): Project | undefined => {
     case "Union": {
       const members = ast.types.map((member) => ({ member, project: projection(member) }))
       if (members.every((m) => m.project === undefined)) return undefined
+      // A valid object can only be the one member that takes objects (`Weight | null`, say): no
+      // need to ask each member which it is.
+      const objectMembers = members.filter(({ member }) => !isPrimitiveOnly(member))
+      const [onlyObjectMember] = objectMembers
+      if (objectMembers.length === 1 && onlyObjectMember !== undefined) {
+        const project = onlyObjectMember.project
+        return project === undefined ? undefined : (value) => (isObject(value) ? project(value) : value)
+      }
       const checked = members.map(({ member, project }) => ({ check: fullCheck(member), project }))
       return (value) => {
         // Primitives are never copied, whichever member takes them.
@@ -369,13 +208,14 @@ const isPlain = (ast: SchemaAST.AST) => SchemaAST.typeAST(ast) === ast
 
 /** The fast path's answer when a record must go through the Effect path (to be explained, or to run at all). */
 const SLOW: unique symbol = Symbol("esl/mapping/slow")
-type Run = (ctx: MappingContextShape, input: unknown) => unknown
+/** A record's output as an Either right (the body's own when it needed no copy), or SLOW. */
+type Run = (ctx: MappingContextShape, input: unknown) => Either.Either<unknown, never> | typeof SLOW
 
 /** The value of a transformation's result: an Either without the runtime, any other Effect with it. */
-const settle = (result: Effect.Effect<unknown, unknown>): unknown => {
-  if (Either.isEither(result)) return Either.isRight(result) ? result.right : SLOW
+const settle = (result: Effect.Effect<unknown, unknown>): Either.Either<unknown, unknown> | typeof SLOW => {
+  if (Either.isEither(result)) return Either.isRight(result) ? result : SLOW
   const exit = Effect.runSyncExit(result)
-  return Exit.isSuccess(exit) ? exit.value : SLOW
+  return Exit.isSuccess(exit) ? Either.right(exit.value) : SLOW
 }
 
 /**
@@ -412,9 +252,13 @@ const compileDirection = (schema: Schema.Schema.All, direction: "decode" | "enco
     try {
       if (!checkInput(raw)) return SLOW
       const parsed = projectInput === undefined ? raw : projectInput(raw)
-      const out = settle(run(ctx, parsed, raw))
-      if (out === SLOW || !checkOutput(out)) return SLOW
-      return projectOutput === undefined ? out : projectOutput(out)
+      const result = settle(run(ctx, parsed, raw))
+      if (result === SLOW) return SLOW
+      const out = (result as Either.Right<unknown, unknown>).right
+      if (!checkOutput(out)) return SLOW
+      const projected = projectOutput === undefined ? out : projectOutput(out)
+      // The body's Either carries on as the record's result: one allocation fewer per record.
+      return projected === out ? (result as Either.Either<unknown, never>) : Either.right(projected)
     } catch {
       return SLOW
     }
@@ -466,7 +310,8 @@ const directionOf = <In, Out>(
   const one = (ctx: MappingContextShape, input: In, recordKey: string): Effect.Effect<Out, MappingError> =>
     Effect.suspend(() => {
       const out = fast === undefined ? SLOW : fast(ctx, input)
-      return out === SLOW ? slow(ctx, input, recordKey) : Effect.succeed(out as Out)
+      // An Either is an Effect: the fast result is returned as it is.
+      return out === SLOW ? slow(ctx, input, recordKey) : (out as Either.Either<Out, never>)
     })
   const many = (
     ctx: MappingContextShape,
@@ -479,7 +324,7 @@ const directionOf = <In, Out>(
       for (let i = 0; i < inputs.length; i++) {
         const out = fast === undefined ? SLOW : fast(ctx, inputs[i])
         if (out === SLOW) slowIndexes.push(i)
-        else results[i] = Either.right(out as Out)
+        else results[i] = out as Either.Either<Out, never>
       }
       if (slowIndexes.length === 0) return Effect.succeed(results)
       return Effect.forEach(

@@ -1,22 +1,51 @@
 import { Schema } from "effect"
 
+/**
+ * Whether a UTF-16 code unit is one `String.prototype.trim` removes: ECMAScript's WhiteSpace
+ * (Unicode Zs, tab, VT, FF, BOM) and LineTerminator.
+ */
+const isTrimmedAway = (c: number): boolean =>
+  c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c >= 0x7f &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff)
+
+/** `s.trim() === s` without making the trimmed copy: this runs for every key of every record. */
+export const hasNoSurroundingSpace = (s: string): boolean =>
+  s.length === 0 || (!isTrimmedAway(s.charCodeAt(0)) && !isTrimmedAway(s.charCodeAt(s.length - 1)))
+
 /** A non-empty string with no leading or trailing white space: the shape of every natural key. */
 export const Key = Schema.String.pipe(
-  Schema.filter((s) => (s.length > 0 && s.trim() === s) || "must be non-empty and carry no surrounding white space", {
-    identifier: "Key",
-  }),
+  Schema.filter(
+    (s) => (s.length > 0 && hasNoSurroundingSpace(s)) || "must be non-empty and carry no surrounding white space",
+    { identifier: "Key" },
+  ),
 )
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/
 
+const digitsAt = (s: string, start: number, count: number): number => {
+  let n = 0
+  for (let i = start; i < start + count; i++) n = n * 10 + s.charCodeAt(i) - 48
+  return n
+}
+
 // The pattern alone lets through `2026-02-30T25:61:00Z`; a timestamp must name a real moment.
-// Arithmetic, not a Date round trip: this runs for every instant of every record the hub checks.
+// Arithmetic on the digits the pattern placed, not a Date round trip nor capture groups: this runs
+// for every instant of every record the hub checks.
 const isCalendarInstant = (s: string): boolean => {
-  const m = INSTANT.exec(s)
-  if (!m) return false
-  const year = Number(m[1])
-  const month = Number(m[2])
-  const day = Number(m[3])
+  if (!INSTANT.test(s)) return false
+  const year = digitsAt(s, 0, 4)
+  const month = digitsAt(s, 5, 2)
+  const day = digitsAt(s, 8, 2)
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
   const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
   // Date.UTC reads years 0–99 as 1900–1999, so the Date-based check refused them: so does this one.
@@ -26,9 +55,9 @@ const isCalendarInstant = (s: string): boolean => {
     month <= 12 &&
     day >= 1 &&
     day <= days &&
-    Number(m[4]) <= 23 &&
-    Number(m[5]) <= 59 &&
-    Number(m[6]) <= 59
+    digitsAt(s, 11, 2) <= 23 &&
+    digitsAt(s, 14, 2) <= 59 &&
+    digitsAt(s, 17, 2) <= 59
   )
 }
 

@@ -49,6 +49,27 @@ export const Media = Schema.Struct({
   skus: Schema.optional(Schema.Array(Schema.String)),
 })
 
+/** Up to this many variants, comparing each pair is cheaper than building a Set per product. */
+const PAIRWISE_LIMIT = 32
+
+/** The index of the first variant whose SKU an earlier variant already has, or -1. */
+const indexOfRepeatedSku = (variants: ReadonlyArray<{ readonly sku: string }>): number => {
+  if (variants.length <= PAIRWISE_LIMIT) {
+    for (let i = 1; i < variants.length; i++) {
+      const sku = (variants[i] as { readonly sku: string }).sku
+      for (let j = 0; j < i; j++) if ((variants[j] as { readonly sku: string }).sku === sku) return i
+    }
+    return -1
+  }
+  const seen = new Set<string>()
+  for (let i = 0; i < variants.length; i++) {
+    const sku = (variants[i] as { readonly sku: string }).sku
+    if (seen.has(sku)) return i
+    seen.add(sku)
+  }
+  return -1
+}
+
 /**
  * A product and its variants. Natural key: the product number (parent SKU).
  * Invariant: variant SKUs are unique within the product (across products: enforced by the hub).
@@ -67,15 +88,10 @@ export const Product = Schema.Struct({
 })
   .pipe(
     Schema.filter((product) => {
-      const seen = new Set<string>()
-      for (let index = 0; index < product.variants.length; index++) {
-        const variant = product.variants[index] as Variant
-        if (seen.has(variant.sku)) {
-          return { path: ["variants", index, "sku"], message: `SKU ${variant.sku} appears twice in this product` }
-        }
-        seen.add(variant.sku)
-      }
-      return true
+      const index = indexOfRepeatedSku(product.variants)
+      if (index === -1) return true
+      const sku = (product.variants[index] as Variant).sku
+      return { path: ["variants", index, "sku"], message: `SKU ${sku} appears twice in this product` }
     }),
   )
   .annotations({ identifier: "Product" })

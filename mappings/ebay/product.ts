@@ -8,7 +8,7 @@ import { Clock, Effect, Schema } from "effect"
 import { ListingPayload } from "../../connectors/ebay/schemas/payloads.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
 import { optional, Problems } from "../../core/mapping/problems.ts"
-import { Product, pickLocale, toInstant } from "../../core/model/index.ts"
+import { Product, pickLocale, textIn, toInstant } from "../../core/model/index.ts"
 import { bcp47Of, ebayLocaleOf } from "./lookups.ts"
 
 type ProductType = typeof Product.Type
@@ -127,10 +127,10 @@ const decodeListing = (listing: ListingRecord) =>
     )
     return {
       productNumber: listing.productNumber,
-      title: { [locale]: group?.title ?? first.product.title ?? "" },
+      title: textIn(locale, group?.title ?? first.product.title ?? ""),
       ...((group?.description ?? first.product.description) === undefined
         ? {}
-        : { description: { [locale]: group?.description ?? first.product.description ?? "" } }),
+        : { description: textIn(locale, group?.description ?? first.product.description ?? "") }),
       ...optional("brand", brand),
       categories: [],
       media: [
@@ -149,7 +149,7 @@ const decodeListing = (listing: ListingRecord) =>
           ...optional("gtin", gtin),
           ...(group === undefined || item.product.title === group.title
             ? {}
-            : { title: { [locale]: item.product.title ?? "" } }),
+            : { title: textIn(locale, item.product.title ?? "") }),
           options: optionNames.flatMap((name) =>
             aspects[name]?.[0] === undefined ? [] : [{ name, value: aspects[name]?.[0] ?? "" }],
           ),

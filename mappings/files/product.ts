@@ -7,7 +7,14 @@
 import { Effect, Schema } from "effect"
 import { FileRecord } from "../../connectors/files/schemas/record.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
-import { type LocalizedText, Product, type ProductStatus, pickLocale, type Variant } from "../../core/model/index.ts"
+import {
+  type LocalizedText,
+  Product,
+  type ProductStatus,
+  pickLocale,
+  textIn,
+  type Variant,
+} from "../../core/model/index.ts"
 import {
   type CellRef,
   decimalCell,
@@ -62,7 +69,7 @@ export const productRead = Schema.transformOrFail(FileRecord, Product, {
       yield* parsedRow(head)
       const productNumber = yield* requiredText(head, "productNumber", "a product number")
       const title = yield* requiredText(head, "title", "a product title")
-      const text = (value: string): LocalizedText => ({ [defaults.locale]: value })
+      const text = (value: string): LocalizedText => textIn(defaults.locale, value)
       const status = yield* statusOf(head, "active")
       const variants: Variant[] = []
       let updatedAt = yield* updatedAtOf(head)

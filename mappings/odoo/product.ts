@@ -8,7 +8,7 @@
 import { Array as Arr, ParseResult } from "effect"
 import { type OdooProduct, OdooProduct as OdooProductSchema } from "../../connectors/odoo/schemas/product.ts"
 import { defineMapping, mappingTransform } from "../../core/mapping/index.ts"
-import { Product, type ProductStatus, pickLocale, type Variant } from "../../core/model/index.ts"
+import { Product, type ProductStatus, pickLocale, textIn, type Variant } from "../../core/model/index.ts"
 import { instantOf, issueAt, odooDatetimeOf, textOf } from "./odooValues.ts"
 
 const DERIVED = /^odoo-tmpl-(\d+)$/
@@ -77,9 +77,9 @@ export const productRead = mappingTransform(OdooProductSchema, Product, {
     const description = textOf(raw.description_sale)
     const product: Building<ProductEncoded> = {
       productNumber: textOf(raw.product_number ?? false) ?? textOf(raw.default_code) ?? `odoo-tmpl-${raw.id}`,
-      title: { [defaults.locale]: raw.name },
+      title: textIn(defaults.locale, raw.name),
     }
-    if (description !== undefined) product.description = { [defaults.locale]: description }
+    if (description !== undefined) product.description = textIn(defaults.locale, description)
     product.categories = raw.categ_id === false ? [] : [categoryPath(raw.categ_id[1])]
     product.media = []
     product.status = statusOf(raw)

@@ -21,7 +21,7 @@ import {
 } from "../../connectors/shopify/schemas/productSet.ts"
 import { defineMapping, mappingTransform, valueEncoder, valueMap } from "../../core/mapping/index.ts"
 import { optional, Problems } from "../../core/mapping/problems.ts"
-import { type Attributes, Product, pickLocale, toInstant } from "../../core/model/index.ts"
+import { type Attributes, Product, pickLocale, textIn, toInstant } from "../../core/model/index.ts"
 
 type ProductEncoded = typeof Product.Encoded
 type VariantEncoded = ProductEncoded["variants"][number]
@@ -130,16 +130,16 @@ const ProductFromShopify = mappingTransform(ProductRecord, Product, {
     return problems.result(
       (): ProductEncoded => ({
         productNumber: node.productNumber?.value ?? node.handle,
-        title: { [defaults.locale]: node.title },
+        title: textIn(defaults.locale, node.title),
         ...optional(
           "description",
-          node.descriptionHtml === "" ? undefined : { [defaults.locale]: node.descriptionHtml },
+          node.descriptionHtml === "" ? undefined : textIn(defaults.locale, node.descriptionHtml),
         ),
         ...optional("brand", node.vendor === "" ? undefined : node.vendor),
         categories: [],
         media: images.map((image, position) => ({
           url: image.url,
-          ...optional("alt", image.alt === null ? undefined : { [defaults.locale]: image.alt }),
+          ...optional("alt", image.alt === null ? undefined : textIn(defaults.locale, image.alt)),
           position,
         })),
         status,
@@ -184,11 +184,15 @@ const ProductFromShopify = mappingTransform(ProductRecord, Product, {
 
 /** Shopify allows three options per product, and every variant must have a value for each. */
 const optionProblems = (product: ProductEncoded, problems: Problems): ReadonlyArray<string> => {
-  const names = product.variants[0].options.map((o) => o.name)
+  const first = product.variants[0].options
+  const names = first.map((o) => o.name)
   if (names.length > 3) problems.add(["variants", 0, "options"], "Shopify allows at most 3 options per product")
-  for (let i = 0; i < product.variants.length; i++) {
+  // Plain loops: this runs for every variant of every product written.
+  for (let i = 1; i < product.variants.length; i++) {
     const own = (product.variants[i] as VariantEncoded).options
-    if (own.length !== names.length || own.some((o, j) => o.name !== names[j])) {
+    let same = own.length === first.length
+    for (let j = 0; same && j < own.length; j++) same = own[j]?.name === first[j]?.name
+    if (!same) {
       problems.add(["variants", i, "options"], `Shopify needs the same options on every variant: ${names.join(", ")}`)
     }
   }
@@ -197,13 +201,13 @@ const optionProblems = (product: ProductEncoded, problems: Problems): ReadonlyAr
 
 /** The distinct values of the option at `position` over a product's variants, in first-seen order. */
 const optionValuesAt = (variants: ReadonlyArray<VariantEncoded>, position: number) => {
-  const seen = new Set<string>()
   const values: Array<{ name: string }> = []
   for (const variant of variants) {
     const value = shopifyOptions(variant)[position]?.value ?? ""
-    if (seen.has(value)) continue
-    seen.add(value)
-    values.push({ name: value })
+    // A product has a handful of values per option: a scan is cheaper than a Set per option.
+    let seen = false
+    for (let i = 0; !seen && i < values.length; i++) seen = (values[i] as { name: string }).name === value
+    if (!seen) values.push({ name: value })
   }
   return values
 }
@@ -249,10 +253,10 @@ const ProductToShopify = mappingTransform(ProductSetPayload, Product, {
       problems.result(
         (): ProductEncoded => ({
           productNumber: productNumber ?? input.handle,
-          title: { [defaults.locale]: input.title },
+          title: textIn(defaults.locale, input.title),
           ...optional(
             "description",
-            input.descriptionHtml === "" ? undefined : { [defaults.locale]: input.descriptionHtml },
+            input.descriptionHtml === "" ? undefined : textIn(defaults.locale, input.descriptionHtml),
           ),
           ...optional("brand", input.vendor === "" ? undefined : input.vendor),
           categories: [],

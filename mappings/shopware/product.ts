@@ -16,7 +16,7 @@ import { shopwareId } from "../../connectors/shopware/ids.ts"
 import { TABLES } from "../../connectors/shopware/lookupTables.ts"
 import { ProductPayload } from "../../connectors/shopware/schemas/payloads.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
-import { Product, pickLocale, toInstant } from "../../core/model/index.ts"
+import { Product, pickLocale, textIn, toInstant } from "../../core/model/index.ts"
 import { failAt, shopwareLocale } from "./values.ts"
 
 type ProductType = typeof Product.Type
@@ -75,7 +75,7 @@ export const productWrite = Schema.transformOrFail(ProductPayload, Product, {
                 {
                   url,
                   position: m.position,
-                  ...(m.media.alt === undefined ? {} : { alt: { [ctx.defaults.locale]: m.media.alt } }),
+                  ...(m.media.alt === undefined ? {} : { alt: textIn(ctx.defaults.locale, m.media.alt) }),
                 },
               ]
         }),

@@ -9,7 +9,7 @@ import { Effect, Schema } from "effect"
 import { type TrytonProduct, TrytonProduct as TrytonProductSchema } from "../../connectors/tryton/schemas/product.ts"
 import { dateTimeOf, decimal, isTrue } from "../../connectors/tryton/schemas/values.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
-import { Product, type ProductStatus, pickLocale, type Variant } from "../../core/model/index.ts"
+import { Product, type ProductStatus, pickLocale, textIn, type Variant } from "../../core/model/index.ts"
 import { failAt, textOf } from "./trytonValues.ts"
 
 const DERIVED = /^tryton-tmpl-(\d+)$/
@@ -38,7 +38,7 @@ export const productRead = Schema.transformOrFail(TrytonProductSchema, Product, 
         const description = textOf(v.description)
         variants.push({
           sku,
-          ...(description === undefined ? {} : { title: { [defaults.locale]: description } }),
+          ...(description === undefined ? {} : { title: textIn(defaults.locale, description) }),
           options: [],
           status: isTrue(v.active) ? status : "archived",
           position: index,
@@ -49,7 +49,7 @@ export const productRead = Schema.transformOrFail(TrytonProductSchema, Product, 
       const single = raw.variants.length === 1 ? first.sku : undefined
       return {
         productNumber: textOf(raw.code) ?? single ?? `tryton-tmpl-${raw.id}`,
-        title: { [defaults.locale]: raw.name },
+        title: textIn(defaults.locale, raw.name),
         categories: [],
         media: [],
         status,

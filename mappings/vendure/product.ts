@@ -12,7 +12,7 @@ import { Clock, Effect, Schema } from "effect"
 import { ProductPayload } from "../../connectors/vendure/schemas/payloads.ts"
 import { defineMapping, MappingContext } from "../../core/mapping/index.ts"
 import { optional, Problems } from "../../core/mapping/problems.ts"
-import { Product, pickLocale, toInstant } from "../../core/model/index.ts"
+import { Product, pickLocale, textIn, toInstant } from "../../core/model/index.ts"
 
 type ProductEncoded = typeof Product.Encoded
 
@@ -34,16 +34,16 @@ const ProductToVendure = Schema.transformOrFail(ProductPayload, Product, {
       const status = payload.enabled ? ("active" as const) : ("draft" as const)
       const [first, ...rest] = payload.variants.map((v) => ({
         sku: v.sku,
-        title: { [ctx.defaults.locale]: v.name },
+        title: textIn(ctx.defaults.locale, v.name),
         options: v.options.filter((o) => o.group !== VARIANT_GROUP).map((o) => ({ name: o.group, value: o.value })),
         status: v.enabled ? ("active" as const) : ("draft" as const),
       }))
       return {
         productNumber: payload.productNumber,
-        title: { [ctx.defaults.locale]: payload.name },
+        title: textIn(ctx.defaults.locale, payload.name),
         ...optional(
           "description",
-          payload.description === "" ? undefined : { [ctx.defaults.locale]: payload.description },
+          payload.description === "" ? undefined : textIn(ctx.defaults.locale, payload.description),
         ),
         categories: [],
         media: [],

@@ -20,7 +20,7 @@ import {
 } from "../../connectors/woocommerce/schemas/product.ts"
 import { MappingContext, valueMap } from "../../core/mapping/index.ts"
 import { optional, Problems } from "../../core/mapping/problems.ts"
-import { type Product, pickLocale } from "../../core/model/index.ts"
+import { type Product, pickLocale, textIn } from "../../core/model/index.ts"
 import {
   dimensionsFromShop,
   dimensionsToShop,
@@ -94,10 +94,10 @@ export const productFromPayload = (
     return yield* problems.result(
       (): ProductEncoded => ({
         productNumber,
-        title: { [ctx.defaults.locale]: payload.name },
+        title: textIn(ctx.defaults.locale, payload.name),
         ...optional(
           "description",
-          payload.description === "" ? undefined : { [ctx.defaults.locale]: payload.description },
+          payload.description === "" ? undefined : textIn(ctx.defaults.locale, payload.description),
         ),
         categories: [...payload.categories],
         media: [],

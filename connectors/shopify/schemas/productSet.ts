@@ -10,11 +10,27 @@ import { ShopifyProductStatus, WeightNode } from "./product.ts"
  * The handle a product is stored under: its product number, lower-cased and URL-safe. The sink
  * finds products by it before creating one.
  */
-export const productHandle = (productNumber: string): string =>
-  productNumber
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
+export const productHandle = (productNumber: string): string => {
+  const lower = productNumber.toLowerCase()
+  return isHandle(lower) ? lower : lower.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
+}
+
+/**
+ * Whether a lower-cased product number is its own handle (`alp-000123`): letters and digits in
+ * runs joined by single dashes. Most are, and then the two replacements would copy it for nothing.
+ */
+const isHandle = (lower: string): boolean => {
+  let previousDash = true
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i)
+    if (c === 45) {
+      if (previousDash) return false
+      previousDash = true
+    } else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) previousDash = false
+    else return false
+  }
+  return !previousDash
+}
 
 /** Where the exact product number lives, since a handle is lower-cased. */
 export const productNumberMetafield = {
