@@ -22,6 +22,7 @@ import { shopify } from "../connectors/shopify/index.ts"
 import { ProductSetPayload } from "../connectors/shopify/schemas/productSet.ts"
 import { defineConfig } from "../core/config/index.ts"
 import type { SinkDefinition, StreamDefinition, WriteOutcome } from "../core/connector/index.ts"
+import { fullCheck } from "../core/mapping/schemaCheck.ts"
 import { buildApp } from "../core/runtime/app.ts"
 import { openSqliteStateStore, type RunCounts, StateStore } from "../core/state/index.ts"
 import { type Flow, type FlowResult, runFlows } from "../core/sync/index.ts"
@@ -130,9 +131,13 @@ export const generatedProductsStream = (
   },
 })
 
-/** A shop that validates every `productSet` input it is sent and keeps nothing but counts. */
+/**
+ * A shop that validates every `productSet` input it is sent and keeps nothing but counts. It
+ * checks with esl's compiled `Schema.is` (the same answers, tested): with Effect's interpreted one,
+ * the stand-in shop's own checking was a fifth of everything the process allocated.
+ */
 export const countingProductsSink = (real: SinkDefinition<unknown, unknown>) => {
-  const isPayload = Schema.is(ProductSetPayload)
+  const isPayload = fullCheck(ProductSetPayload.ast)
   const tally = { calls: 0, items: 0 }
   const sink: SinkDefinition<unknown, unknown> = {
     ...real,

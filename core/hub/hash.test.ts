@@ -44,3 +44,47 @@ describe("contentHash", () => {
     expect(stableStringify({ b: [undefined, 2], a: null })).toBe('{"a":null,"b":[null,2]}')
   })
 })
+
+describe("stableStringify's text", () => {
+  // The text stored hashes were made from: keys sorted by Object.keys().sort(), JSON for the rest.
+  const reference = (value: unknown): string => {
+    if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null"
+    if (Array.isArray(value)) {
+      const items: Array<string> = []
+      for (let i = 0; i < value.length; i++) {
+        items.push(!(i in value) ? "" : value[i] === undefined ? "null" : reference(value[i]))
+      }
+      return `[${items.join(",")}]`
+    }
+    const record = value as Record<string, unknown>
+    const fields = Object.keys(record)
+      .sort()
+      .filter((key) => record[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`)
+    return `{${fields.join(",")}}`
+  }
+
+  const inherited = Object.create({ fromPrototype: 1 }) as Record<string, unknown>
+  inherited.own = 2
+  const samples: ReadonlyArray<unknown> = [
+    { z: 1, a: [3, { y: 'ü\n"q"', b: null }], m: { "de-DE": "Hemd", en: "Shirt", "": "empty" } },
+    { 10: "ten", 2: "two", b: "b", a: "a", "1.5": "x", "-1": "y" },
+    { "\u00e9": 1, e: 2, E: 3, "\ud83d\ude00": 4, "\u2028": 5, '"': 6, "\\": 7 },
+    // biome-ignore lint/suspicious/noSparseArray: a hole renders as join renders it.
+    [1, , undefined, null, Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, "\ud800"],
+    { nested: { deeper: { deepest: [{ k: [{ j: 1, i: 2 }], a: true }] } }, after: false },
+    { [Symbol("s")]: 1, visible: 1 },
+    inherited,
+    "just a string",
+    42,
+  ]
+
+  it.each(samples.map((s, i) => [i, s]))("is the text stored hashes were made from (#%s)", (_, sample) => {
+    expect(stableStringify(sample)).toBe(reference(sample))
+  })
+
+  it("is the same text when a conversion throws half-way and the next record is hashed", () => {
+    expect(() => stableStringify({ a: 1n })).toThrow()
+    expect(stableStringify({ b: 1, a: 2 })).toBe('{"a":2,"b":1}')
+  })
+})

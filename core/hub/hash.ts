@@ -3,36 +3,107 @@ import { createHash } from "node:crypto"
 const NO_KEYS: ReadonlySet<string> = new Set()
 
 /**
- * The stable text of `value`, leaving out the top-level keys in `skip`. Built by concatenation
- * rather than map/flatMap/join: it runs on every record in and out of the hub, and the text must
- * stay byte for byte what it has always been, because stored hashes are compared against it.
+ * The stable text is built into one array of parts, joined once: it runs on every record in and
+ * out of the hub, and building it by concatenation, with `Object.keys().sort()` per object, was
+ * half of everything a sync allocated. The text must stay byte for byte what it has always been,
+ * because stored hashes are compared against it (`hash.test.ts` pins it).
  */
-const stableText = (value: unknown, skip: ReadonlySet<string>): string => {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null"
+const parts: Array<string> = []
+/** How many of `parts` the text being built has; the array keeps its capacity between records. */
+let count = 0
+const put = (piece: string) => {
+  parts[count++] = piece
+}
+/** Key lists per depth, reused, so sorting an object's keys allocates nothing. */
+const keyLists: Array<Array<string>> = []
+
+/** What JSON.stringify escapes in a string: control characters, quote, backslash, lone surrogates (any surrogate, to be safe). */
+const NEEDS_ESCAPING = /[\u0000-\u001f"\\\ud800-\udfff]/
+
+/** Object keys as JSON strings, remembered: records repeat the same few field names. */
+const quotedKeys = new Map<string, string>()
+const QUOTED_KEYS_LIMIT = 10_000
+const quoted = (key: string): string => {
+  let text = quotedKeys.get(key)
+  if (text === undefined) {
+    text = JSON.stringify(key)
+    if (quotedKeys.size < QUOTED_KEYS_LIMIT) quotedKeys.set(key, text)
+  }
+  return text
+}
+
+/** An object's own enumerable string keys (what Object.keys gives), sorted as `sort()` does (UTF-16 order). */
+const sortedKeys = (record: object, depth: number): Array<string> => {
+  let keys = keyLists[depth]
+  if (keys === undefined) {
+    keys = []
+    keyLists[depth] = keys
+  }
+  keys.length = 0
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue
+    // Insertion sort: an object has a handful of keys, often already in order.
+    let at = keys.length
+    keys.push(key)
+    while (at > 0 && (keys[at - 1] as string) > key) {
+      keys[at] = keys[at - 1] as string
+      at--
+    }
+    keys[at] = key
+  }
+  return keys
+}
+
+const write = (value: unknown, skip: ReadonlySet<string>, depth: number): void => {
+  if (typeof value === "string" && !NEEDS_ESCAPING.test(value)) {
+    // What JSON.stringify makes of it, without the quoted copy.
+    put('"')
+    put(value)
+    put('"')
+    return
+  }
+  if (value === null || typeof value !== "object") {
+    put(JSON.stringify(value) ?? "null")
+    return
+  }
   if (Array.isArray(value)) {
-    let out = "["
+    put("[")
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ","
+      if (i > 0) put(",")
       // A hole stays empty, as Array.prototype.join renders it.
       if (!(i in value)) continue
       const v: unknown = value[i]
-      out += v === undefined ? "null" : stableText(v, NO_KEYS)
+      if (v === undefined) put("null")
+      else write(v, NO_KEYS, depth + 1)
     }
-    return `${out}]`
+    put("]")
+    return
   }
   const record = value as Record<string, unknown>
-  const keys = Object.keys(record).sort()
-  let out = "{"
+  const keys = sortedKeys(record, depth)
+  put("{")
   let first = true
-  for (const key of keys) {
+  // The list is this depth's: deeper calls use their own.
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string
     if (skip.has(key)) continue
     const v = record[key]
     if (v === undefined) continue
-    if (!first) out += ","
-    out += `${JSON.stringify(key)}:${stableText(v, NO_KEYS)}`
+    if (!first) put(",")
+    put(quoted(key))
+    put(":")
+    write(v, NO_KEYS, depth + 1)
     first = false
   }
-  return `${out}}`
+  put("}")
+}
+
+/** The stable text of `value`, leaving out the top-level keys in `skip`. */
+const stableText = (value: unknown, skip: ReadonlySet<string>): string => {
+  count = 0
+  write(value, skip, 0)
+  parts.length = count
+  return parts.join("")
 }
 
 /** JSON with object keys sorted, so equal content always gives equal text. */

@@ -1,4 +1,4 @@
-import { Effect, Either, Schema } from "effect"
+import { Effect, Either, ParseResult, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import listPrices from "../../connectors/odoo/fixtures/list-prices.json" with { type: "json" }
 import pricelistPrices from "../../connectors/odoo/fixtures/pricelist-prices.json" with { type: "json" }
@@ -13,6 +13,7 @@ import type { EntityMapping } from "./define.ts"
 import { compileMapping } from "./fastPath.ts"
 import { decodeRecord, encodeRecord } from "./run.ts"
 import { fullCheck } from "./schemaCheck.ts"
+import { mappingTransform } from "./transform.ts"
 
 const ctx = mappingContext("erp", { locale: "en", currency: "EUR", channel: "odoo", priceList: "default" })
 
@@ -198,6 +199,35 @@ describe("compiled mapping fast path", () => {
       const product = Either.getOrThrow(result as Either.Either<typeof canonical, unknown>)
       expect(JSON.stringify(product)).toBe(JSON.stringify(canonical))
     })
+  })
+})
+
+describe("the fast path's output, where a union holds objects", () => {
+  // A vendor payload with a nullable object (Shopify's `weight: {…} | null`) and a union of two objects.
+  const Payload = Schema.Struct({
+    sku: Schema.String,
+    weight: Schema.NullOr(Schema.Struct({ value: Schema.Number, unit: Schema.String })),
+    either: Schema.Union(Schema.Struct({ a: Schema.Number }), Schema.Struct({ b: Schema.String })),
+  })
+  const Canonical = Schema.Struct({ sku: Schema.String })
+  const write = mappingTransform(Payload, Canonical, {
+    decode: (payload) => ParseResult.succeed({ sku: payload.sku }),
+    // Excess keys inside the union members: Effect's parser leaves them out; so must the fast path.
+    encode: (record) =>
+      ParseResult.succeed({
+        sku: record.sku,
+        weight: record.sku === "none" ? null : { value: 1.5, unit: "kg", grams: 1500 },
+        either: record.sku === "b" ? { b: "x", extra: true } : { a: 1, extra: true },
+      }),
+  })
+  // Not a canonical entity: the fast path only needs the transformation, so it is declared as is.
+  const mapping = { entity: "product", write } as unknown as AnyMapping
+
+  it.each(["a", "b", "none"])("is what Effect outputs, excess keys left out (sku %s)", (sku) => {
+    const { slow, fast, ok } = bothEncode(mapping, { sku })
+    expect(ok).toBe(true)
+    expect(fast).toBe(slow)
+    expect(compileMapping(mapping).slowRuns()).toBe(0)
   })
 })
 
