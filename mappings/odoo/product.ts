@@ -61,32 +61,53 @@ export const productRead = mappingTransform(OdooProductSchema, Product, {
       }
       const barcode = textOf(v.barcode)
       const isGtin = barcode !== undefined && GTIN.test(barcode)
-      const variant: Building<Variant> = { sku }
-      if (isGtin) variant.gtin = barcode
-      variant.options = v.options.map((o) => ({ name: o.attribute, value: o.value }))
-      if (v.weight > 0 && unit !== undefined) variant.weight = { value: v.weight, unit }
-      variant.status = raw.active && v.active ? "active" : "archived"
-      variant.position = index
-      // A barcode that is no GTIN (an internal label) is kept, but not as a GTIN.
-      if (barcode !== undefined && !isGtin) variant.attributes = { barcode }
+      const options = v.options.map((o) => ({ name: o.attribute, value: o.value }))
+      const status = raw.active && v.active ? "active" : "archived"
+      const weight = v.weight > 0 && unit !== undefined ? { value: v.weight, unit } : undefined
+      // Whole literals, in the schema's key order, one per shape the common records have: a field
+      // added to a literal afterwards goes to a separate store, allocated for every variant.
+      let variant: Building<Variant>
+      if (isGtin) {
+        variant =
+          weight === undefined
+            ? { sku, gtin: barcode, options, status, position: index }
+            : { sku, gtin: barcode, options, weight, status, position: index }
+      } else {
+        variant = { sku, options }
+        if (weight !== undefined) variant.weight = weight
+        variant.status = status
+        variant.position = index
+        // A barcode that is no GTIN (an internal label) is kept, but not as a GTIN.
+        if (barcode !== undefined) variant.attributes = { barcode }
+      }
       variants.push(variant as Variant)
     }
     if (!Arr.isNonEmptyArray(variants)) {
       return ParseResult.fail(issueAt(ast, raw, ["variants"], `"${raw.name}" has no variants`))
     }
     const description = textOf(raw.description_sale)
-    const product: Building<ProductEncoded> = {
-      productNumber: textOf(raw.product_number ?? false) ?? textOf(raw.default_code) ?? `odoo-tmpl-${raw.id}`,
-      title: textIn(defaults.locale, raw.name),
-    }
-    if (description !== undefined) product.description = textIn(defaults.locale, description)
-    product.categories = raw.categ_id === false ? [] : [categoryPath(raw.categ_id[1])]
-    product.media = []
-    product.status = statusOf(raw)
-    product.attributes = { productType: raw.type }
-    product.variants = variants
-    product.updatedAt = instantOf(raw.changed_at)
-    return ParseResult.succeed(product as ProductEncoded)
+    const productNumber = textOf(raw.product_number ?? false) ?? textOf(raw.default_code) ?? `odoo-tmpl-${raw.id}`
+    const title = textIn(defaults.locale, raw.name)
+    const categories = raw.categ_id === false ? [] : [categoryPath(raw.categ_id[1])]
+    const status = statusOf(raw)
+    const attributes = { productType: raw.type }
+    const updatedAt = instantOf(raw.changed_at)
+    // One literal per shape, in the schema's key order (see the variants above).
+    const product: ProductEncoded =
+      description === undefined
+        ? { productNumber, title, categories, media: [], status, attributes, variants, updatedAt }
+        : {
+            productNumber,
+            title,
+            description: textIn(defaults.locale, description),
+            categories,
+            media: [],
+            status,
+            attributes,
+            variants,
+            updatedAt,
+          }
+    return ParseResult.succeed(product)
   },
   encode: (product, { defaults }, ast) => {
     const derived = DERIVED.exec(product.productNumber)
