@@ -88,3 +88,18 @@ describe("stableStringify's text", () => {
     expect(stableStringify({ b: 1, a: 2 })).toBe('{"a":2,"b":1}')
   })
 })
+
+describe("contentHash's bytes", () => {
+  it("are the SHA-1 of the stable text's UTF-8, as hashes stored before were made", async () => {
+    const { createHash } = await import("node:crypto")
+    const samples: ReadonlyArray<unknown> = [
+      { title: { "de-DE": "Größe M – Über", ja: "シャツ", emoji: "👕" }, sku: "A-1", n: 1.5, ok: true, none: null },
+      { escaped: 'quote " backslash \\ newline \n tab \t lone \ud800', "k\u00e9y": ["\u2028", "\u0000"] },
+      { long: "x".repeat(100_000), nested: [{ b: 1, a: [1, 2, { z: "ü".repeat(30_000) }] }] },
+    ]
+    for (const sample of samples) {
+      const text = stableStringify(sample)
+      expect(contentHash(sample, [])).toBe(createHash("sha1").update(text).digest("base64url"))
+    }
+  })
+})

@@ -3,19 +3,46 @@ import { createHash } from "node:crypto"
 const NO_KEYS: ReadonlySet<string> = new Set()
 
 /**
- * The stable text is built into one array of parts, joined once: it runs on every record in and
- * out of the hub, and building it by concatenation, with `Object.keys().sort()` per object, was
- * half of everything a sync allocated. The text must stay byte for byte what it has always been,
- * because stored hashes are compared against it (`hash.test.ts` pins it).
+ * The stable text of a record runs on every record in and out of the hub. Built by
+ * concatenation, with `Object.keys().sort()` per object, it was half of everything a sync
+ * allocated; so one walk puts its pieces into a sink: the parts of a string (`stableStringify`),
+ * or straight into reused bytes that are hashed (`contentHash`), so the text is never made. Either
+ * way it must stay byte for byte what it has always been, because stored hashes are compared
+ * against it (`hash.test.ts` pins it).
  */
+let put: (piece: string) => void
+
 const parts: Array<string> = []
 /** How many of `parts` the text being built has; the array keeps its capacity between records. */
 let count = 0
-const put = (piece: string) => {
+const putPart = (piece: string) => {
   parts[count++] = piece
 }
+
 /** Key lists per depth, reused, so sorting an object's keys allocates nothing. */
 const keyLists: Array<Array<string>> = []
+const keyCounts: Array<number> = []
+
+/** The UTF-8 bytes of the text being hashed, in a buffer reused from record to record. */
+let bytes = Buffer.allocUnsafe(64 * 1024)
+let byteCount = 0
+const putBytes = (piece: string) => {
+  // At most 3 bytes per UTF-16 unit.
+  if (byteCount + piece.length * 3 > bytes.length) {
+    const larger = Buffer.allocUnsafe(Math.max(bytes.length * 2, byteCount + piece.length * 3))
+    bytes.copy(larger, 0, 0, byteCount)
+    bytes = larger
+  }
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i)
+    if (c >= 0x80) {
+      // Rare: the rest as UTF-8 by Node, as `hash.update(text)` would encode it.
+      byteCount += bytes.write(piece.slice(i), byteCount, "utf8")
+      return
+    }
+    bytes[byteCount++] = c
+  }
+}
 
 /** What JSON.stringify escapes in a string: control characters, quote, backslash, lone surrogates (any surrogate, to be safe). */
 const NEEDS_ESCAPING = /[\u0000-\u001f"\\\ud800-\udfff]/
@@ -39,18 +66,19 @@ const sortedKeys = (record: object, depth: number): Array<string> => {
     keys = []
     keyLists[depth] = keys
   }
-  keys.length = 0
+  // Counted, not `keys.length = 0`, which would give the list's storage back for the next object to regrow.
+  let n = 0
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue
     // Insertion sort: an object has a handful of keys, often already in order.
-    let at = keys.length
-    keys.push(key)
+    let at = n++
     while (at > 0 && (keys[at - 1] as string) > key) {
       keys[at] = keys[at - 1] as string
       at--
     }
     keys[at] = key
   }
+  keyCounts[depth] = n
   return keys
 }
 
@@ -81,10 +109,11 @@ const write = (value: unknown, skip: ReadonlySet<string>, depth: number): void =
   }
   const record = value as Record<string, unknown>
   const keys = sortedKeys(record, depth)
+  const keyCount = keyCounts[depth] as number
   put("{")
   let first = true
   // The list is this depth's: deeper calls use their own.
-  for (let k = 0; k < keys.length; k++) {
+  for (let k = 0; k < keyCount; k++) {
     const key = keys[k] as string
     if (skip.has(key)) continue
     const v = record[key]
@@ -100,6 +129,7 @@ const write = (value: unknown, skip: ReadonlySet<string>, depth: number): void =
 
 /** The stable text of `value`, leaving out the top-level keys in `skip`. */
 const stableText = (value: unknown, skip: ReadonlySet<string>): string => {
+  put = putPart
   count = 0
   write(value, skip, 0)
   parts.length = count
@@ -118,5 +148,8 @@ const UPDATED_AT: ReadonlySet<string> = new Set(["updatedAt"])
 export const contentHash = (value: unknown, ignore: ReadonlyArray<string> = ["updatedAt"]): string => {
   const skip =
     ignore.length === 0 ? NO_KEYS : ignore.length === 1 && ignore[0] === "updatedAt" ? UPDATED_AT : new Set(ignore)
-  return createHash("sha1").update(stableText(value, skip)).digest("base64url")
+  put = putBytes
+  byteCount = 0
+  write(value, skip, 0)
+  return createHash("sha1").update(bytes.subarray(0, byteCount)).digest("base64url")
 }
