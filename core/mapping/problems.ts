@@ -8,7 +8,8 @@ import { type Either, ParseResult, type Schema, type SchemaAST } from "effect"
 export type PathSegment = string | number
 
 export class Problems {
-  private readonly issues: Array<ParseResult.ParseIssue> = []
+  /** Made on the first problem: most records have none, and a mapping makes a Problems per record. */
+  private issues: Array<ParseResult.ParseIssue> | undefined
 
   constructor(
     private readonly ast: SchemaAST.AST,
@@ -22,6 +23,7 @@ export class Problems {
 
   /** Records an issue another schema produced (a value map) at `path`. */
   addIssue(path: ReadonlyArray<PathSegment>, issue: ParseResult.ParseIssue): void {
+    this.issues ??= []
     this.issues.push(
       path.length === 0 ? issue : new ParseResult.Pointer([...path] as unknown as ParseResult.Path, this.actual, issue),
     )
@@ -63,7 +65,7 @@ export class Problems {
   result<A>(build: () => A): Either.Either<A, ParseResult.ParseIssue> {
     // Indexes, not `[first, ...rest]`: a mapping body ends here once per record.
     const issues = this.issues
-    if (issues.length === 0) return ParseResult.succeed(build())
+    if (issues === undefined || issues.length === 0) return ParseResult.succeed(build())
     return ParseResult.fail(
       issues.length === 1
         ? (issues[0] as ParseResult.ParseIssue)

@@ -76,6 +76,11 @@ const enforcedByAjv = (ast: SchemaAST.Refinement): boolean => {
   return typeof value === "number" && ast.annotations[SchemaAST.TitleAnnotationId] === `${filter}(${value})`
 }
 
+/** `Schema.int()`: its filter is `Number.isSafeInteger` (and its title says it was not re-annotated). */
+const isEffectInt = (ast: SchemaAST.Refinement): boolean =>
+  ast.annotations[SchemaAST.SchemaIdAnnotationId] === Schema.IntSchemaId &&
+  ast.annotations[SchemaAST.TitleAnnotationId] === "int"
+
 let nextKeyword = 0
 /** The ajv keyword that runs a refinement's filter, one per refinement (a Key is one, wherever it is used). */
 const filterKeywords = new WeakMap<SchemaAST.Refinement, string>()
@@ -85,13 +90,15 @@ const filterKeyword = (ast: SchemaAST.Refinement): string => {
   if (keyword === undefined) {
     keyword = `eslFilter${nextKeyword++}`
     const holds = (value: unknown) => Option.isNone(ast.filter(value, PARSE_OPTIONS, ast))
+    const isInt = isEffectInt(ast)
     ajv.addKeyword({
       keyword,
       post: true,
       // A plain call of the filter in ajv's generated code: no error objects, no data context.
+      // `Schema.int()`'s predicate is written out, without the round trip through Effect's wrapper.
       code: (cxt: KeywordCxt) => {
-        const filter = cxt.gen.scopeValue("func", { ref: holds })
-        cxt.fail(_`!${filter}(${cxt.data})`)
+        if (isInt) cxt.fail(_`!Number.isSafeInteger(${cxt.data})`)
+        else cxt.fail(_`!${cxt.gen.scopeValue("func", { ref: holds })}(${cxt.data})`)
       },
     })
     filterKeywords.set(ast, keyword)
@@ -198,7 +205,8 @@ const compiledCheck = (ast: SchemaAST.AST): Check | undefined => {
     const carried = keywordsIn(document, new Set())
     if (!keywords.every((keyword) => carried.has(keyword))) return undefined
     const validate = ajv.compile(document as object)
-    return (value) => validate(value)
+    // Synchronous (no $async): a boolean.
+    return validate as unknown as Check
   } catch {
     return undefined
   }

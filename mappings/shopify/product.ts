@@ -99,9 +99,10 @@ const stringAttribute = (attributes: Attributes | undefined, key: string): strin
   const value = attributes?.[key]
   return typeof value === "string" ? value : undefined
 }
-const listAttribute = (attributes: Attributes | undefined, key: string): ReadonlyArray<string> => {
+/** A copy of a list attribute (a payload's own array), or an empty list. */
+const listAttribute = (attributes: Attributes | undefined, key: string): Array<string> => {
   const value = attributes?.[key]
-  return Array.isArray(value) ? value : []
+  return Array.isArray(value) ? value.slice() : []
 }
 
 const shopifyOptions = (variant: VariantEncoded) => (variant.options.length === 0 ? [DEFAULT_OPTION] : variant.options)
@@ -158,7 +159,7 @@ const ProductFromShopify = mappingTransform(ProductRecord, Product, {
       descriptionHtml: pickLocale(product.description, defaults.locale) ?? "",
       vendor: product.brand ?? "",
       productType: stringAttribute(product.attributes, "productType") ?? "",
-      tags: [...listAttribute(product.attributes, "tags")],
+      tags: listAttribute(product.attributes, "tags"),
       status: shopifyStatus(product.status),
       updatedAt: product.updatedAt,
       media: {
@@ -280,7 +281,7 @@ const ProductToShopify = mappingTransform(ProductSetPayload, Product, {
       descriptionHtml: pickLocale(product.description, defaults.locale) ?? "",
       vendor: product.brand ?? "",
       productType: stringAttribute(product.attributes, "productType") ?? "",
-      tags: [...listAttribute(product.attributes, "tags")],
+      tags: listAttribute(product.attributes, "tags"),
       status: shopifyStatus(product.status),
       metafields: [
         {
