@@ -300,6 +300,37 @@ describe("compiled check (ajv from JSONSchema.make, plus the schema's filters)",
     },
   )
 
+  it("says what Schema.is says about unions whose members each take one JSON type (picked by type)", () => {
+    const unions = Schema.Struct({
+      char: Schema.Union(Schema.String, Schema.Literal(false)),
+      weight: Schema.NullOr(Schema.Struct({ value: Schema.Number.pipe(Schema.nonNegative()), unit: Schema.String })),
+      id: Schema.Union(Schema.Int, Schema.String.pipe(Schema.minLength(2))),
+      list: Schema.Union(Schema.Array(Schema.String), Schema.Literal(false)),
+    })
+    const valid = { char: "x", weight: null, id: 1, list: false }
+    const samples: ReadonlyArray<unknown> = [
+      valid,
+      { ...valid, char: false },
+      { ...valid, char: true },
+      { ...valid, char: null },
+      { ...valid, char: 1 },
+      { ...valid, weight: { value: 1, unit: "kg" } },
+      { ...valid, weight: { value: -1, unit: "kg" } },
+      { ...valid, weight: [] },
+      { ...valid, weight: "heavy" },
+      { ...valid, id: 1.5 },
+      { ...valid, id: 2 ** 60 },
+      { ...valid, id: "ab" },
+      { ...valid, id: "a" },
+      { ...valid, id: false },
+      { ...valid, list: ["a", "b"] },
+      { ...valid, list: ["a", 1] },
+      { ...valid, list: true },
+      { ...valid, list: {} },
+    ]
+    for (const sample of samples) expect(fullCheck(unions.ast)(sample)).toBe(Schema.is(unions)(sample))
+  })
+
   it("says what Schema.is says about properties whose names need quoting", () => {
     const odd = Schema.Struct({ 'say "hi"': Schema.Int, "line\u2028break": Schema.optional(Schema.Int) })
     const samples: ReadonlyArray<unknown> = [

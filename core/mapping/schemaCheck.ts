@@ -20,6 +20,14 @@ export const PARSE_OPTIONS: SchemaAST.ParseOptions = { errors: "all", onExcessPr
 
 export type Check = (value: unknown) => boolean
 
+/** An ajv validator called with a data context of ours. */
+type Validate = (value: unknown, dataContext: typeof TOP_LEVEL) => boolean
+/**
+ * The data context of a top-level call. Without one, every call of an ajv validator makes an
+ * empty object for its destructuring default; with this, none.
+ */
+const TOP_LEVEL = Object.freeze({ instancePath: "" })
+
 // Patterns without the `u` flag: the same regular expressions as Schema.pattern runs.
 const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false, unicodeRegExp: false })
 
@@ -37,7 +45,54 @@ const forAjv = (node: unknown): unknown => {
     if (key === "$id" && typeof value === "string" && value.startsWith("/schemas/")) continue
     out[key] = forAjv(value)
   }
-  return out
+  return byType(out)
+}
+
+const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "null", "object", "array"])
+
+/**
+ * An `anyOf` whose members each take one JSON type, all different (`string | false`,
+ * `{…} | null`), as a keyword that picks the member by the value's type and runs only that one.
+ * Same answers; but ajv makes an error object for every member an `anyOf` tries and fails, which
+ * for Odoo's false-or-text fields is several per record.
+ */
+const byType = (node: Record<string, unknown>): Record<string, unknown> => {
+  const members = node.anyOf
+  if (!Array.isArray(members) || "type" in node) return node
+  const types = members.map((m) => (typeof m === "object" && m !== null ? (m as { type?: unknown }).type : undefined))
+  const distinct = new Set(types)
+  const typed = types.every((t) => typeof t === "string" && JSON_TYPES.has(t))
+  if (!typed || distinct.size !== types.length || (distinct.has("number") && distinct.has("integer"))) return node
+  let validators: Map<unknown, Validate>
+  try {
+    validators = new Map(
+      members.map((member, i) => [
+        types[i] === "integer" ? "number" : types[i],
+        ajv.compile(member as object) as Check,
+      ]),
+    )
+  } catch {
+    // A member that does not stand on its own (a `$ref` into the document): left to ajv's anyOf.
+    return node
+  }
+  const { anyOf: _anyOf, ...rest } = node
+  return { ...rest, [typeSwitchKeyword(validators)]: true }
+}
+
+let nextTypeSwitch = 0
+const typeSwitchKeyword = (validators: ReadonlyMap<unknown, Validate>): string => {
+  const keyword = `eslTypeSwitch${nextTypeSwitch++}`
+  const dispatch = (value: unknown): boolean => {
+    const type = value === null ? "null" : Array.isArray(value) ? "array" : typeof value
+    const validate = validators.get(type)
+    return validate?.(value, TOP_LEVEL) === true
+  }
+  // Not `post`: the union is this place's structure, which its filters (post keywords) may rely on.
+  ajv.addKeyword({
+    keyword,
+    code: (cxt: KeywordCxt) => cxt.fail(_`!${cxt.gen.scopeValue("func", { ref: dispatch })}(${cxt.data})`),
+  })
+  return keyword
 }
 
 /** Effect's own validator, for what the compiled check cannot express. */
@@ -200,13 +255,13 @@ const keywordsIn = (node: unknown, found: Set<string>): Set<string> => {
 const compiledCheck = (ast: SchemaAST.AST): Check | undefined => {
   try {
     const keywords: Array<string> = []
-    const document = forAjv(JSONSchema.make(Schema.make(withFilterKeywords(ast, keywords))))
+    const generated = JSONSchema.make(Schema.make(withFilterKeywords(ast, keywords)))
     // A JSON Schema that lost a filter would be looser than Effect.
-    const carried = keywordsIn(document, new Set())
+    const carried = keywordsIn(generated, new Set())
     if (!keywords.every((keyword) => carried.has(keyword))) return undefined
-    const validate = ajv.compile(document as object)
     // Synchronous (no $async): a boolean.
-    return validate as unknown as Check
+    const validate = ajv.compile(forAjv(generated) as object) as unknown as Validate
+    return (value) => validate(value, TOP_LEVEL)
   } catch {
     return undefined
   }
