@@ -71,6 +71,13 @@ const figuresOf = (results: ReadonlyArray<EngineBenchResult>): Figure[] => {
         ...atMost(r.noop.ratioToFull * 100, NOOP_RATIO_TARGET * 100, " pts"),
       },
       { section: "engine", name: `${size}: peak RSS`, value: r.peakRssMiB, unit: "MiB" },
+      { section: "engine", name: `${size}: peak JS heap in use`, value: r.peakHeapUsedMiB, unit: "MiB" },
+      {
+        section: "engine",
+        name: `${size}: JS heap live after the runs (full GC; ${fmt(r.liveHeapBeforeMiB)} before)`,
+        value: r.liveHeapAfterMiB,
+        unit: "MiB",
+      },
     )
   }
   const sorted = [...results].sort((a, b) => a.variants - b.variants)
