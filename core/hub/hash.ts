@@ -45,6 +45,7 @@ const putBytes = (piece: string) => {
 }
 
 /** What JSON.stringify escapes in a string: control characters, quote, backslash, lone surrogates (any surrogate, to be safe). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are exactly what JSON escapes.
 const NEEDS_ESCAPING = /[\u0000-\u001f"\\\ud800-\udfff]/
 
 /** Object keys as JSON strings, remembered: records repeat the same few field names. */
