@@ -68,7 +68,7 @@ const byType = (node: Record<string, unknown>): Record<string, unknown> => {
     validators = new Map(
       members.map((member, i) => [
         types[i] === "integer" ? "number" : types[i],
-        ajv.compile(member as object) as Check,
+        ajv.compile(member as object) as unknown as Validate,
       ]),
     )
   } catch {
