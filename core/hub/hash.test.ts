@@ -96,6 +96,9 @@ describe("contentHash's bytes", () => {
       { title: { "de-DE": "Größe M – Über", ja: "シャツ", emoji: "👕" }, sku: "A-1", n: 1.5, ok: true, none: null },
       { escaped: 'quote " backslash \\ newline \n tab \t lone \ud800', "k\u00e9y": ["\u2028", "\u0000"] },
       { long: "x".repeat(100_000), nested: [{ b: 1, a: [1, 2, { z: "ü".repeat(30_000) }] }] },
+      // Past the size the buffer is kept at; the record after it is hashed in a fresh one.
+      { huge: "y".repeat(2_000_000) },
+      { small: "after the huge one" },
     ]
     for (const sample of samples) {
       const text = stableStringify(sample)

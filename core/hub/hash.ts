@@ -24,7 +24,8 @@ const keyLists: Array<Array<string>> = []
 const keyCounts: Array<number> = []
 
 /** The UTF-8 bytes of the text being hashed, in a buffer reused from record to record. */
-let bytes = Buffer.allocUnsafe(64 * 1024)
+const BYTES_KEPT = 64 * 1024
+let bytes = Buffer.allocUnsafe(BYTES_KEPT)
 let byteCount = 0
 const putBytes = (piece: string) => {
   // At most 3 bytes per UTF-16 unit.
@@ -152,5 +153,8 @@ export const contentHash = (value: unknown, ignore: ReadonlyArray<string> = ["up
   put = putBytes
   byteCount = 0
   write(value, skip, 0)
-  return createHash("sha1").update(bytes.subarray(0, byteCount)).digest("base64url")
+  const hash = createHash("sha1").update(bytes.subarray(0, byteCount)).digest("base64url")
+  // One huge record (a 10 MB description) must not keep its buffer for the life of the process.
+  if (bytes.length > 16 * BYTES_KEPT) bytes = Buffer.allocUnsafe(BYTES_KEPT)
+  return hash
 }
