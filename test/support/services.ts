@@ -123,3 +123,29 @@ export const describeWithPostgres = (name: string, fn: (url: string) => void) =>
 
 /** A suite that needs Redis; `fn` gets the Redis URL. */
 export const describeWithRedis = (name: string, fn: (url: string) => void) => describeWithService("redis", name, fn)
+
+/**
+ * A suite that needs real servers found through environment variables (the e2e peers, whose
+ * global setup sets them): skipped when one is not set, failed when `ESL_REQUIRE_SERVICES=1`
+ * says it must be there, as the PostgreSQL and Redis suites above.
+ *
+ *   describeWithPeers("…", { TRYTON_URL: tryton !== undefined }, "run npm run test:e2e", () => { it(…) })
+ */
+export const describeWithPeers = (
+  name: string,
+  variables: Readonly<Record<string, boolean>>,
+  startHint: string,
+  fn: () => void,
+) =>
+  describe(name, () => {
+    const missing = Object.keys(variables).filter((variable) => !variables[variable])
+    if (missing.length === 0) {
+      fn()
+      return
+    }
+    const why = `${missing.join(" and ")} not set`
+    if (process.env.ESL_REQUIRE_SERVICES === "1") {
+      throw new Error(`${why}; ESL_REQUIRE_SERVICES=1 requires it: ${startHint}`)
+    }
+    it.skip(`needs ${why}: ${startHint}`, () => undefined)
+  })
