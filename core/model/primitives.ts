@@ -19,7 +19,7 @@ const isTrimmedAway = (c: number): boolean =>
         c === 0xfeff)
 
 /** `s.trim() === s` without making the trimmed copy: this runs for every key of every record. */
-export const hasNoSurroundingSpace = (s: string): boolean =>
+const hasNoSurroundingSpace = (s: string): boolean =>
   s.length === 0 || (!isTrimmedAway(s.charCodeAt(0)) && !isTrimmedAway(s.charCodeAt(s.length - 1)))
 
 /** A non-empty string with no leading or trailing white space: the shape of every natural key. */
@@ -31,6 +31,16 @@ export const Key = Schema.String.pipe(
 )
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/
+
+/** The days of a month (1–12) of a Gregorian year. */
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : month === 4 || month === 6 || month === 9 || month === 11
+      ? 30
+      : 31
 
 const digitsAt = (s: string, start: number, count: number): number => {
   let n = 0
@@ -46,15 +56,13 @@ const isCalendarInstant = (s: string): boolean => {
   const year = digitsAt(s, 0, 4)
   const month = digitsAt(s, 5, 2)
   const day = digitsAt(s, 8, 2)
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
   // Date.UTC reads years 0–99 as 1900–1999, so the Date-based check refused them: so does this one.
   return (
     year >= 100 &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
-    day <= days &&
+    day <= daysInMonth(year, month) &&
     digitsAt(s, 11, 2) <= 23 &&
     digitsAt(s, 14, 2) <= 59 &&
     digitsAt(s, 17, 2) <= 59

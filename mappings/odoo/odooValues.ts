@@ -5,7 +5,7 @@
  */
 import { Effect, Either, ParseResult, type SchemaAST } from "effect"
 import { fromOdooDatetime, toOdooDatetime } from "../../connectors/odoo/schemas/fields.ts"
-import { type Money, MoneyParseError, toMajorNumber, toMinorUnits } from "../../core/model/index.ts"
+import { daysInMonth, type Money, MoneyParseError, toMajorNumber, toMinorUnits } from "../../core/model/index.ts"
 
 export { toOdooDatetime as odooDatetimeOf }
 
@@ -18,15 +18,6 @@ const digitsAt = (value: string, start: number, count: number): number => {
   }
   return n
 }
-
-const daysIn = (year: number, month: number): number =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [4, 6, 9, 11].includes(month)
-      ? 30
-      : 31
 
 /**
  * Odoo datetime (UTC, no marker) → hub instant: `2026-03-02 09:15:00` → `2026-03-02T09:15:00Z`.
@@ -54,7 +45,7 @@ export const instantOf = (value: string): string => {
       month >= 1 &&
       month <= 12 &&
       day >= 1 &&
-      day <= daysIn(year, month) &&
+      day <= daysInMonth(year, month) &&
       hour >= 0 &&
       hour <= 23 &&
       minute >= 0 &&
