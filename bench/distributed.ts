@@ -21,6 +21,7 @@ import { promisify } from "node:util"
 import { Queue, QueueEvents } from "bullmq"
 import { Effect } from "effect"
 import { Client } from "pg"
+import { eslNodeOptions } from "../cli/nodeOptions.ts"
 import { FLOW_QUEUE } from "../core/runtime/jobs.ts"
 import { bullmqQueue } from "../core/runtime/queue/bullmq.ts"
 import { closeRedis, openRedis } from "../core/runtime/queue/redis.ts"
@@ -260,7 +261,7 @@ const sqliteReference = async (variants: number): Promise<EngineBenchResult> => 
   const script = fileURLToPath(new URL("./engine.ts", import.meta.url))
   const { stdout } = await execFileAsync(
     process.execPath,
-    ["--import", "tsx", script, "--variants", String(variants)],
+    [...eslNodeOptions, "--import", "tsx", script, "--variants", String(variants)],
     { maxBuffer: 16 * 2 ** 20 },
   )
   const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER))

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { eslNodeOptions } from "../cli/nodeOptions.ts"
 
 const ESL = fileURLToPath(new URL("../cli/bin.mjs", import.meta.url))
 const CONFIG = fileURLToPath(new URL("./distributed.config.ts", import.meta.url))
@@ -12,9 +13,10 @@ const START_TIMEOUT_MS = 60_000
 /** `esl worker` finishes the jobs in hand on SIGTERM; the runs are settled by then, so this is quick. */
 const STOP_TIMEOUT_MS = 30_000
 
-/** `esl <command> --config bench/distributed.config.ts <args>` as an argv. */
+/** `esl <command> --config bench/distributed.config.ts <args>` as an argv, with the esl command's heap. */
 export const eslCommand = (command: string, ...args: string[]): string[] => [
   process.execPath,
+  ...eslNodeOptions,
   ESL,
   command,
   "--config",
@@ -33,6 +35,7 @@ const childEnvironment = (environment: Readonly<Record<string, string | undefine
 /** The in-process runner (`inProcessRunner.ts`) as an argv. */
 export const inProcessRunnerCommand = (): string[] => [
   process.execPath,
+  ...eslNodeOptions,
   "--import",
   "tsx",
   fileURLToPath(new URL("./inProcessRunner.ts", import.meta.url)),

@@ -1,10 +1,13 @@
 /**
  * The engine section: a full sync of 10k, 100k and 1M variants ERP → hub → shop on the embedded
  * default, then the same sync again with nothing changed. Each size runs in a fresh child process
- * (`bench/engine.ts`), so its peak RSS is its own.
+ * (`bench/engine.ts`), so its peak RSS is its own, with the heap the `esl` command runs in
+ * (`cli/nodeOptions.ts`). The smallest and largest sizes run once more with node's default heap
+ * sizing, for comparison: there V8 sizes the heap from the machine, not from esl's budget.
  */
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { eslNodeOptions } from "../cli/nodeOptions.ts"
 import { type EngineBenchResult, RESULT_MARKER } from "./engine.ts"
 import { argValue, atLeast, atMost, type BenchSection, type Figure, fmt } from "./section.ts"
 
@@ -17,10 +20,10 @@ const RSS_GROWTH_TARGET = 1.5
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000]
 
 /** One engine size in its own node process; its stderr (progress) goes to ours. */
-const engineInChild = (variants: number): Promise<EngineBenchResult> =>
+const engineInChild = (variants: number, nodeOptions: ReadonlyArray<string>): Promise<EngineBenchResult> =>
   new Promise((resolve, reject) => {
     const script = fileURLToPath(new URL("./engine.ts", import.meta.url))
-    const child = spawn(process.execPath, ["--import", "tsx", script, "--variants", String(variants)], {
+    const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", script, "--variants", String(variants)], {
       stdio: ["ignore", "pipe", "inherit"],
     })
     let stdout = ""
@@ -38,6 +41,32 @@ const engineInChild = (variants: number): Promise<EngineBenchResult> =>
       resolve(JSON.parse(line.slice(RESULT_MARKER.length)) as EngineBenchResult)
     })
   })
+
+const smallestAndLargest = (results: ReadonlyArray<EngineBenchResult>) => {
+  const sorted = [...results].sort((a, b) => a.variants - b.variants)
+  const smallest = sorted[0]
+  const largest = sorted[sorted.length - 1]
+  return smallest && largest && largest.variants > smallest.variants ? { smallest, largest } : undefined
+}
+
+/** The same sizes with node's default heap sizing: peaks only, no target. */
+const defaultHeapFigures = (results: ReadonlyArray<EngineBenchResult>): Figure[] => {
+  const figures: Figure[] = results.map((r) => ({
+    section: "engine",
+    name: `${fmt(r.variants)} variants: peak RSS, node's default heap sizing`,
+    value: r.peakRssMiB,
+    unit: `MiB (JS heap in use ${fmt(r.peakHeapUsedMiB)})`,
+  }))
+  const ends = smallestAndLargest(results)
+  if (ends)
+    figures.push({
+      section: "engine",
+      name: `peak RSS ${fmt(ends.largest.variants)} / ${fmt(ends.smallest.variants)}, node's default heap sizing`,
+      value: ends.largest.peakRssMiB / ends.smallest.peakRssMiB,
+      unit: "× (for comparison)",
+    })
+  return figures
+}
 
 const figuresOf = (results: ReadonlyArray<EngineBenchResult>): Figure[] => {
   const figures: Figure[] = []
@@ -80,14 +109,12 @@ const figuresOf = (results: ReadonlyArray<EngineBenchResult>): Figure[] => {
       },
     )
   }
-  const sorted = [...results].sort((a, b) => a.variants - b.variants)
-  const smallest = sorted[0]
-  const largest = sorted[sorted.length - 1]
-  if (smallest && largest && largest.variants > smallest.variants) {
-    const growth = largest.peakRssMiB / smallest.peakRssMiB
+  const ends = smallestAndLargest(results)
+  if (ends) {
+    const growth = ends.largest.peakRssMiB / ends.smallest.peakRssMiB
     figures.push({
       section: "engine",
-      name: `peak RSS ${fmt(largest.variants)} / ${fmt(smallest.variants)}`,
+      name: `peak RSS ${fmt(ends.largest.variants)} / ${fmt(ends.smallest.variants)}`,
       value: growth,
       unit: "×",
       target: `≤ ${RSS_GROWTH_TARGET}×`,
@@ -113,10 +140,16 @@ export const engineSection: BenchSection = {
     const runs: EngineBenchResult[] = []
     for (const variants of sizesFrom(argv)) {
       console.error(`engine: ${fmt(variants)} variants…`)
-      runs.push(await engineInChild(variants))
+      runs.push(await engineInChild(variants, eslNodeOptions))
+    }
+    const defaultHeapRuns: EngineBenchResult[] = []
+    const ends = smallestAndLargest(runs)
+    for (const variants of ends ? [ends.smallest.variants, ends.largest.variants] : []) {
+      console.error(`engine: ${fmt(variants)} variants, node's default heap sizing…`)
+      defaultHeapRuns.push(await engineInChild(variants, []))
     }
     return {
-      figures: figuresOf(runs),
+      figures: [...figuresOf(runs), ...defaultHeapFigures(defaultHeapRuns)],
       result: {
         targets: {
           variantsPerSecond: ENGINE_RATE_TARGET,
@@ -124,7 +157,9 @@ export const engineSection: BenchSection = {
           noopRatioToFull: NOOP_RATIO_TARGET,
           peakRssGrowth: RSS_GROWTH_TARGET,
         },
+        nodeOptions: eslNodeOptions,
         runs,
+        defaultHeapRuns,
       },
     }
   },
