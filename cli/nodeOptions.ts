@@ -1,6 +1,6 @@
 /**
- * The V8 heap the `esl` command runs in: an old generation of 1 GiB, set on the command line by
- * `bin.mjs`'s shebang and by the npm scripts (a running process cannot change it).
+ * The V8 heap the `esl` command runs in: an old generation of 1 GiB, set on node's command line
+ * by `bin.mjs` (its shell line) and by the npm scripts (a running process cannot change it).
  *
  * esl streams: a sync holds one page per flow, about 50 MiB live whatever the catalogue's size,
  * so the budget is never near. What it changes is how V8 grows the heap between full
