@@ -42,9 +42,14 @@ export const daysInMonth = (year: number, month: number): number =>
       ? 30
       : 31
 
-const digitsAt = (s: string, start: number, count: number): number => {
+/** The number that the `count` decimal digits at `start` spell, or -1 when one of them is no digit. */
+export const digitsAt = (s: string, start: number, count: number): number => {
   let n = 0
-  for (let i = start; i < start + count; i++) n = n * 10 + s.charCodeAt(i) - 48
+  for (let i = start; i < start + count; i++) {
+    const digit = s.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return -1
+    n = n * 10 + digit
+  }
   return n
 }
 

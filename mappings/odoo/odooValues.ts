@@ -5,19 +5,16 @@
  */
 import { Effect, Either, ParseResult, type SchemaAST } from "effect"
 import { fromOdooDatetime, toOdooDatetime } from "../../connectors/odoo/schemas/fields.ts"
-import { daysInMonth, type Money, MoneyParseError, toMajorNumber, toMinorUnits } from "../../core/model/index.ts"
+import {
+  daysInMonth,
+  digitsAt,
+  type Money,
+  MoneyParseError,
+  toMajorNumber,
+  toMinorUnits,
+} from "../../core/model/index.ts"
 
 export { toOdooDatetime as odooDatetimeOf }
-
-const digitsAt = (value: string, start: number, count: number): number => {
-  let n = 0
-  for (let i = start; i < start + count; i++) {
-    const digit = value.charCodeAt(i) - 48
-    if (digit < 0 || digit > 9) return -1
-    n = n * 10 + digit
-  }
-  return n
-}
 
 /**
  * Odoo datetime (UTC, no marker) → hub instant: `2026-03-02 09:15:00` → `2026-03-02T09:15:00Z`.
