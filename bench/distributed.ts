@@ -16,7 +16,6 @@
  */
 import { execFile } from "node:child_process"
 import { cpus } from "node:os"
-import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { Queue, QueueEvents } from "bullmq"
 import { Effect } from "effect"
@@ -39,7 +38,7 @@ import {
   startWorkers,
   stopWorkers,
 } from "./distributedProcesses.ts"
-import { type EngineBenchResult, RESULT_MARKER, VARIANTS_PER_PRODUCT } from "./engine.ts"
+import { type EngineBenchResult, engineCommand, engineResultIn, VARIANTS_PER_PRODUCT } from "./engine.ts"
 import { type RunJobTimings, redisBytesUnder, runJobTimings } from "./jobTimings.ts"
 import { argValue, type BenchSection, type Figure, fmt } from "./section.ts"
 
@@ -258,15 +257,12 @@ const runOnBullmq = async (variants: number, products: number, workers: number):
 
 /** The engine benchmark's embedded default (SQLite, in-process) at the same size, for reference. */
 const sqliteReference = async (variants: number): Promise<EngineBenchResult> => {
-  const script = fileURLToPath(new URL("./engine.ts", import.meta.url))
-  const { stdout } = await execFileAsync(
-    process.execPath,
-    [...eslNodeOptions, "--import", "tsx", script, "--variants", String(variants)],
-    { maxBuffer: 16 * 2 ** 20 },
-  )
-  const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER))
-  if (line === undefined) throw new Error("bench/engine.ts printed no result")
-  return JSON.parse(line.slice(RESULT_MARKER.length)) as EngineBenchResult
+  const { stdout } = await execFileAsync(process.execPath, engineCommand(variants, eslNodeOptions), {
+    maxBuffer: 16 * 2 ** 20,
+  })
+  const result = engineResultIn(stdout)
+  if (result === undefined) throw new Error("bench/engine.ts printed no result")
+  return result
 }
 
 const servicesDown = async (): Promise<string | undefined> => {

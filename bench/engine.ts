@@ -262,8 +262,24 @@ export async function benchEngine(options: { variants: number }): Promise<Engine
   }
 }
 
-/** The marker line `bench/run.ts` reads the child's result from. */
-export const RESULT_MARKER = "ENGINE_RESULT "
+/** The marker of the line a parent process reads this script's result from. */
+const RESULT_MARKER = "ENGINE_RESULT "
+
+/** The argv that runs this script for one size in a child node process with `nodeOptions`. */
+export const engineCommand = (variants: number, nodeOptions: ReadonlyArray<string>): string[] => [
+  ...nodeOptions,
+  "--import",
+  "tsx",
+  fileURLToPath(import.meta.url),
+  "--variants",
+  String(variants),
+]
+
+/** The result a child running `engineCommand` printed on stdout, if it printed one. */
+export const engineResultIn = (stdout: string): EngineBenchResult | undefined => {
+  const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER))
+  return line === undefined ? undefined : (JSON.parse(line.slice(RESULT_MARKER.length)) as EngineBenchResult)
+}
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf("--variants")

@@ -6,9 +6,8 @@
  * sizing, for comparison: there V8 sizes the heap from the machine, not from esl's budget.
  */
 import { spawn } from "node:child_process"
-import { fileURLToPath } from "node:url"
 import { eslNodeOptions } from "../cli/nodeOptions.ts"
-import { type EngineBenchResult, RESULT_MARKER } from "./engine.ts"
+import { type EngineBenchResult, engineCommand, engineResultIn } from "./engine.ts"
 import { argValue, atLeast, atMost, type BenchSection, type Figure, fmt } from "./section.ts"
 
 /** Records/s end to end the embedded default must reach. */
@@ -22,8 +21,7 @@ const DEFAULT_SIZES = [10_000, 100_000, 1_000_000]
 /** One engine size in its own node process; its stderr (progress) goes to ours. */
 const engineInChild = (variants: number, nodeOptions: ReadonlyArray<string>): Promise<EngineBenchResult> =>
   new Promise((resolve, reject) => {
-    const script = fileURLToPath(new URL("./engine.ts", import.meta.url))
-    const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", script, "--variants", String(variants)], {
+    const child = spawn(process.execPath, engineCommand(variants, nodeOptions), {
       stdio: ["ignore", "pipe", "inherit"],
     })
     let stdout = ""
@@ -33,12 +31,12 @@ const engineInChild = (variants: number, nodeOptions: ReadonlyArray<string>): Pr
     })
     child.on("error", reject)
     child.on("close", (code) => {
-      const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER))
-      if (code !== 0 || line === undefined) {
+      const result = engineResultIn(stdout)
+      if (code !== 0 || result === undefined) {
         reject(new Error(`engine bench at ${variants} variants exited with ${code}`))
         return
       }
-      resolve(JSON.parse(line.slice(RESULT_MARKER.length)) as EngineBenchResult)
+      resolve(result)
     })
   })
 
